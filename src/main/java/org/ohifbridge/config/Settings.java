@@ -1,0 +1,51 @@
+package org.ohifbridge.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The effective settings, read once at start (see {@link SettingsLoader} for names and defaults).
+ *
+ * @param orthancUrl        Orthanc's REST root, without trailing slash
+ * @param orthancUser       user for HTTP Basic towards Orthanc, empty when Orthanc is open on loopback
+ * @param orthancPassword   its password (a secret: never logged, never sent to the browser)
+ * @param routerBasename    explicit public path of the viewer (ends with '/'); empty = derived per request
+ * @param userConfiguration the user part of app-config.js (the embedded default or the configured file)
+ * @param userConfigurationFile where it came from, for the log
+ * @param trustedProxies    remote addresses whose X-Forwarded-Prefix header is honoured
+ */
+public record Settings(
+        URI orthancUrl,
+        String orthancUser,
+        String orthancPassword,
+        DataSource dataSource,
+        Optional<String> routerBasename,
+        String userConfiguration,
+        Optional<String> userConfigurationFile,
+        boolean preload,
+        Set<String> trustedProxies,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxConnections) {
+
+    public boolean hasOrthancCredentials() {
+        return !orthancUser.isEmpty();
+    }
+
+    /** One line for the start-up log, with the secret masked. */
+    public String describe() {
+        return "OrthancUrl=" + orthancUrl
+                + ", OrthancUser=" + (orthancUser.isEmpty() ? "(none)" : orthancUser)
+                + ", OrthancPassword=" + (orthancPassword.isEmpty() ? "(none)" : "****")
+                + ", DataSource=" + dataSource.value()
+                + ", RouterBasename=" + routerBasename.orElse("(context path + /ohif/)")
+                + ", UserConfiguration=" + userConfigurationFile.orElse("(embedded default)")
+                + ", Preload=" + preload
+                + ", TrustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
+                + ", OrthancConnectTimeout=" + connectTimeout.toMillis() + "ms"
+                + ", OrthancReadTimeout=" + readTimeout.toMillis() + "ms"
+                + ", OrthancMaxConnections=" + maxConnections;
+    }
+}

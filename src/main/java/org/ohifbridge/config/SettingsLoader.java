@@ -1,0 +1,209 @@
+package org.ohifbridge.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates every setting in one pass; all problems are reported together. The names (as in
+ * the README's table) and their defaults are the constants below.
+ */
+public final class SettingsLoader {
+    public static final String ORTHANC_URL = "OrthancUrl";
+    public static final String ORTHANC_USER = "OrthancUser";
+    public static final String ORTHANC_PASSWORD = "OrthancPassword";
+    public static final String ORTHANC_PASSWORD_FILE = "OrthancPasswordFile";
+    public static final String DATA_SOURCE = "DataSource";
+    public static final String ROUTER_BASENAME = "RouterBasename";
+    public static final String USER_CONFIGURATION = "UserConfiguration";
+    public static final String PRELOAD = "Preload";
+    public static final String TRUSTED_PROXIES = "TrustedProxies";
+    public static final String CONNECT_TIMEOUT = "OrthancConnectTimeout";
+    public static final String READ_TIMEOUT = "OrthancReadTimeout";
+    public static final String MAX_CONNECTIONS = "OrthancMaxConnections";
+
+    static final String DEFAULT_ORTHANC_URL = "http://127.0.0.1:8042";
+    static final String DEFAULT_USER_CONFIGURATION = "/org/ohifbridge/ohif/app-config-user.js";
+
+    /** Path characters accepted in RouterBasename: unreserved and percent-escapes, nothing that needs quoting. */
+    private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._~%-]+)*/?");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+
+    private final SettingSource source;
+    private final List<String> problems = new ArrayList<>();
+
+    public SettingsLoader(SettingSource source) {
+        this.source = source;
+    }
+
+    public Settings load() {
+        URI orthancUrl = orthancUrl();
+        String user = source.get(ORTHANC_USER).orElse("");
+        String password = password();
+        if (user.isEmpty() != password.isEmpty()) {
+            problems.add(ORTHANC_USER + " and a password (" + ORTHANC_PASSWORD + " or " + ORTHANC_PASSWORD_FILE
+                    + ") must be set together");
+        }
+        if (user.contains(":")) {
+            problems.add(ORTHANC_USER + " must not contain ':'");
+        }
+        DataSource dataSource = dataSource();
+        Optional<String> routerBasename = routerBasename();
+        Optional<String> userFile = source.get(USER_CONFIGURATION);
+        String userConfiguration = userConfiguration(userFile);
+        boolean preload = bool(PRELOAD, true);
+        Set<String> proxies = trustedProxies();
+        Duration connect = millis(CONNECT_TIMEOUT, 5_000);
+        Duration read = millis(READ_TIMEOUT, 60_000);
+        int maxConnections = (int) positive(MAX_CONNECTIONS, 32, 1, 1024);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
+                userFile, preload, proxies, connect, read, maxConnections);
+    }
+
+    private URI orthancUrl() {
+        String text = source.get(ORTHANC_URL).orElse(DEFAULT_ORTHANC_URL);
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problems.add(ORTHANC_URL + " must be an http:// or https:// URL without user, query or fragment"
+                        + " (credentials go in " + ORTHANC_USER + "/" + ORTHANC_PASSWORD + "), but found: " + text);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(ORTHANC_URL + " is not a valid URL: " + text);
+            return null;
+        }
+    }
+
+    private String password() {
+        Optional<String> inline = source.get(ORTHANC_PASSWORD);
+        Optional<String> file = source.get(ORTHANC_PASSWORD_FILE);
+        if (inline.isPresent() && file.isPresent()) {
+            problems.add("set either " + ORTHANC_PASSWORD + " or " + ORTHANC_PASSWORD_FILE + ", not both");
+            return "";
+        }
+        if (file.isPresent()) {
+            try {
+                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(ORTHANC_PASSWORD_FILE + " cannot be read: " + file.get());
+                return "";
+            }
+        }
+        return inline.orElse("");
+    }
+
+    private DataSource dataSource() {
+        String text = source.get(DATA_SOURCE).orElse(DataSource.DICOM_WEB.value());
+        return DataSource.parse(text).orElseGet(() -> {
+            problems.add(DATA_SOURCE + " must be one of " + DataSource.allowedValues() + ", but found: \"" + text + "\"");
+            return DataSource.DICOM_WEB;
+        });
+    }
+
+    private Optional<String> routerBasename() {
+        Optional<String> value = source.get(ROUTER_BASENAME);
+        if (value.isEmpty()) {
+            return value;
+        }
+        String v = value.get();
+        if (!v.startsWith("/") || !SAFE_PATH.matcher(v).matches() || v.contains("/../") || v.contains("/./")
+                || v.endsWith("/..") || v.endsWith("/.")) {
+            problems.add(ROUTER_BASENAME + " must be an absolute path such as /imaging/ohif/ made of letters, digits"
+                    + " and . _ ~ % -, but found: " + v);
+            return Optional.empty();
+        }
+        return Optional.of(v.endsWith("/") ? v : v + "/");
+    }
+
+    private String userConfiguration(Optional<String> file) {
+        if (file.isPresent()) {
+            try {
+                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
+                problems.add(USER_CONFIGURATION + " cannot be read: " + file.get());
+                return "";
+            }
+        }
+        try (InputStream in = SettingsLoader.class.getResourceAsStream(DEFAULT_USER_CONFIGURATION)) {
+            if (in == null) {
+                throw new IllegalStateException("embedded default user configuration missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean bool(String name, boolean dflt) {
+        Optional<String> v = source.get(name);
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                problems.add(name + " must be one of \"true\", \"false\", but found: \"" + v.get() + "\"");
+                return dflt;
+        }
+    }
+
+    private Set<String> trustedProxies() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : source.get(TRUSTED_PROXIES).orElse("").split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (IPV4.matcher(p).matches() || IPV6.matcher(p).matches()) {
+                out.add(p);
+            } else {
+                problems.add(TRUSTED_PROXIES + " must list IP addresses separated by commas, but found: " + p);
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    private Duration millis(String name, long dflt) {
+        return Duration.ofMillis(positive(name, dflt, 1, 3_600_000));
+    }
+
+    private long positive(String name, long dflt, long min, long max) {
+        Optional<String> v = source.get(name);
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max + ", but found: \"" + v.get() + "\"");
+        return dflt;
+    }
+}

@@ -1,0 +1,61 @@
+package org.ohifbridge.ohif;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+
+/**
+ * Files of the OHIF build: {@code curl -H 'Accept-Encoding: gzip' {ctx}/ohif/app.bundle.<hash>.js}. Only names
+ * listed in the build's manifest exist; text files go out precompressed when the client accepts gzip.
+ * (index.html, app-config.js and client routes are answered earlier by {@link OhifPageFilter}.)
+ */
+@Path("ohif")
+@RequestScoped
+public class OhifAssetResource {
+    @Inject
+    OhifDist dist;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("{path: .+}")
+    public Response asset(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String raw = uriInfo.getPath(false).substring("ohif/".length());
+        String path = AssetPaths.normalize(raw).orElseThrow(() -> new NotFoundException("no such OHIF file"));
+        Asset asset = dist.find(path).orElseThrow(() -> new NotFoundException("no such OHIF file"));
+        String etag = '"' + asset.etag() + '"';
+        Response.ResponseBuilder r;
+        if (OhifHeaders.notModified(ifNoneMatch, etag)) {
+            r = Response.notModified();
+        } else {
+            boolean gzip = asset.storedGzipped() && AcceptEncoding.acceptsGzip(acceptEncoding);
+            StreamingOutput body = out -> {
+                try (InputStream in = gzip ? dist.openStored(path, asset) : dist.openIdentity(path, asset)) {
+                    in.transferTo(out);
+                }
+            };
+            r = Response.ok(body, MimeTypes.of(path))
+                    .header(HttpHeaders.CONTENT_LENGTH, gzip ? asset.gzip() : asset.size());
+            if (gzip) {
+                r.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+            }
+        }
+        if (asset.storedGzipped()) {
+            r.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        return r.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, asset.immutable() ? OhifHeaders.IMMUTABLE : OhifHeaders.REVALIDATE)
+                .build();
+    }
+}

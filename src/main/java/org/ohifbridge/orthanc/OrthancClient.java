@@ -1,0 +1,184 @@
+package org.ohifbridge.orthanc;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.client.ClientProperties;
+import org.ohifbridge.config.Settings;
+import org.ohifbridge.config.SettingsHolder;
+
+/**
+ * The one HTTP client towards Orthanc: pooled keep-alive connections, connect and read timeouts, the
+ * bridge's credentials added by a client filter. Callers get a response whose status was already checked
+ * (2xx or 304); every failure becomes an {@link OrthancException} that names the HTTP status to show.
+ * The caller owns the returned {@link Response} and must close it.
+ */
+@ApplicationScoped
+public class OrthancClient {
+    /**
+     * Orthanc's DICOMweb plugin builds absolute URLs (BulkDataURI, RetrieveURL) from the Forwarded header.
+     * We make it use this marker, which the proxy then replaces with the WAR's public path.
+     */
+    public static final String PUBLIC_ROOT_MARKER = "http://ohif-bridge.invalid/";
+    private static final String FORWARDED = "host=ohif-bridge.invalid;proto=http";
+    private static final Logger LOG = Logger.getLogger(OrthancClient.class.getName());
+
+    @Inject
+    SettingsHolder settings;
+
+    private volatile Client client;
+    private volatile String root;
+
+    /**
+     * GETs {@code rawPathAndQuery} (already percent-encoded, relative to Orthanc's root, no leading slash)
+     * with the given request headers.
+     */
+    public Response get(String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
+        URI uri = URI.create(root() + rawPathAndQuery);
+        Invocation.Builder request = client().target(uri).request().headers(headers).header("Forwarded", FORWARDED);
+        Response response;
+        try {
+            response = request.get();
+        } catch (ProcessingException e) {
+            throw translate(e, rawPathAndQuery);
+        }
+        return checked(response, rawPathAndQuery);
+    }
+
+    /** A cheap liveness probe of Orthanc (its /system route). */
+    public boolean isUp() {
+        try (Response r = get("system", new jakarta.ws.rs.core.MultivaluedHashMap<>())) {
+            return r.getStatus() == 200;
+        } catch (OrthancException e) {
+            return false;
+        }
+    }
+
+    static Response checked(Response response, String what) {
+        int status = response.getStatus();
+        if (status >= 200 && status < 300 || status == 304) {
+            return response;
+        }
+        response.close();
+        if (status == 404) {
+            throw new OrthancNotFoundException("Orthanc has no such resource: " + what);
+        }
+        if (status == 401 || status == 403 || status == 407) {
+            throw new OrthancUnavailableException("Orthanc refused the bridge's credentials (HTTP " + status
+                    + "); check OrthancUser and OrthancPassword", null);
+        }
+        if (status < 500) {
+            throw new OrthancRejectedException(status);
+        }
+        throw new OrthancUnavailableException("Orthanc failed with HTTP " + status + " on " + what, null);
+    }
+
+    static OrthancException translate(ProcessingException e, String what) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return new OrthancTimeoutException("Orthanc did not answer in time: " + what, e);
+            }
+            if (t instanceof InterruptedIOException && t.getClass().getSimpleName().startsWith("ConnectTimeout")) {
+                return new OrthancUnavailableException("Orthanc cannot be reached (connect timeout)", e);
+            }
+        }
+        return new OrthancUnavailableException("Orthanc cannot be reached: " + rootCause(e), e);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
+    }
+
+    private String root() {
+        client();
+        return root;
+    }
+
+    private Client client() {
+        Client c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    Settings s = settings.get();
+                    root = s.orthancUrl().toString() + "/";
+                    c = build(s);
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static Client build(Settings s) {
+        Timeout connect = Timeout.ofMilliseconds(s.connectTimeout().toMillis());
+        Timeout read = Timeout.ofMilliseconds(s.readTimeout().toMillis());
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(s.maxConnections())
+                .setMaxConnPerRoute(s.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect).setSocketTimeout(read)
+                        .setTimeToLive(5, TimeUnit.MINUTES).build())
+                .build();
+        ClientConfig config = new ClientConfig()
+                .connectorProvider(new Apache5ConnectorProvider())
+                .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
+                .property(Apache5ClientProperties.DISABLE_COOKIES, true)
+                .property(Apache5ClientProperties.REQUEST_CONFIG, RequestConfig.custom()
+                        .setConnectionRequestTimeout(connect).setResponseTimeout(read)
+                        .setRedirectsEnabled(false).setContentCompressionEnabled(false).build())
+                .property(ClientProperties.CONNECT_TIMEOUT, (int) s.connectTimeout().toMillis())
+                .property(ClientProperties.READ_TIMEOUT, (int) s.readTimeout().toMillis())
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                // bodies stream through; never let the client pick up proxies or cookies from the JVM
+                .register((Apache5HttpClientBuilderConfigurator) b -> b.disableContentCompression()
+                        .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries());
+        if (s.hasOrthancCredentials()) {
+            config.register(new OrthancAuthRequestFilter(s.orthancUser(), s.orthancPassword()));
+        }
+        LOG.info(() -> "ohif-bridge: Orthanc client for " + s.orthancUrl() + " (pool " + s.maxConnections()
+                + ", connect " + s.connectTimeout().toMillis() + " ms, read " + s.readTimeout().toMillis() + " ms)");
+        return ClientBuilder.newClient(config);
+    }
+
+    @PreDestroy
+    void close() {
+        Client c = client;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Request headers as Jersey wants them, from a plain map (tests, internal calls). */
+    public static MultivaluedMap<String, Object> headers(Map<String, List<Object>> map) {
+        jakarta.ws.rs.core.MultivaluedHashMap<String, Object> h = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        map.forEach(h::put);
+        return h;
+    }
+}

@@ -1,0 +1,52 @@
+package org.ohifbridge.proxy;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.glassfish.jersey.server.CloseableService;
+import org.ohifbridge.ohif.AcceptEncoding;
+import org.ohifbridge.ohif.RequestBase;
+import org.ohifbridge.orthanc.OrthancClient;
+
+/**
+ * Read-only DICOMweb for OHIF, streamed from Orthanc's DICOMweb plugin:
+ * {@code curl '{ctx}/dicom-web/studies?includefield=00081030'}. Only the routes of {@link DicomWebPaths}.
+ */
+@Path("dicom-web")
+@RequestScoped
+public class DicomWebResource {
+    @Inject
+    OrthancClient orthanc;
+    @Inject
+    RequestBase requestBase;
+
+    @Context
+    UriInfo uriInfo;
+    @Context
+    HttpServletRequest request;
+    @Context
+    CloseableService closer;
+
+    @GET
+    @Path("{path: .*}")
+    public Response get() {
+        String raw = uriInfo.getPath(false).substring("dicom-web".length());
+        String path = raw.startsWith("/") ? raw.substring(1) : raw;
+        if (!DicomWebPaths.isAllowed(path)) {
+            throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
+        }
+        String query = IncludeFieldSplitter.rewrite(request.getQueryString());
+        String target = "dicom-web/" + path + (query == null || query.isEmpty() ? "" : "?" + query);
+        Response upstream = orthanc.get(target, ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
+        closer.add(upstream::close);
+        return UpstreamBody.relay(upstream, requestBase.of(request).dicomWeb(),
+                AcceptEncoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)), path);
+    }
+}

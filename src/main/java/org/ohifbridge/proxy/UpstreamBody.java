@@ -1,0 +1,104 @@
+package org.ohifbridge.proxy;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.GZIPOutputStream;
+import org.ohifbridge.orthanc.OrthancClient;
+
+/**
+ * Turns an Orthanc response (status already checked) into the browser's response: a fresh Response with the
+ * allow-listed headers and a body that streams straight through. For JSON and XML documents Orthanc's
+ * absolute DICOMweb URLs are rewritten to the WAR's public path on the fly, and the document is gzipped
+ * when the browser accepts it. The upstream response is closed when the body is written, and by the
+ * caller's closer in every other case.
+ */
+public final class UpstreamBody {
+    private static final Logger LOG = Logger.getLogger(UpstreamBody.class.getName());
+    private static final byte[] MARKER =
+            (OrthancClient.PUBLIC_ROOT_MARKER + "dicom-web/").getBytes(StandardCharsets.US_ASCII);
+
+    private UpstreamBody() {
+    }
+
+    /**
+     * @param publicDicomWeb the public path of the WAR's DICOMweb root, e.g. {@code /pacs/dicom-web}
+     * @param gzipOk         whether the browser accepts gzip
+     */
+    public static Response relay(Response upstream, String publicDicomWeb, boolean gzipOk, String what) {
+        String type = upstream.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        boolean document = isDocument(type);
+        Response.ResponseBuilder out = Response.status(upstream.getStatus());
+        for (String name : ForwardedHeaders.RESPONSE) {
+            if (document && name.equals(HttpHeaders.CONTENT_LENGTH)) {
+                continue; // the length changes with the rewrite
+            }
+            String v = upstream.getHeaderString(name);
+            if (v != null) {
+                out.header(name, v);
+            }
+        }
+        if (upstream.getStatus() == 304 || !upstream.hasEntity()) {
+            upstream.close();
+            return out.build();
+        }
+        byte[] replacement = (publicDicomWeb + "/").getBytes(StandardCharsets.UTF_8);
+        boolean gzip = document && gzipOk;
+        if (document) {
+            out.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (gzip) {
+            out.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        StreamingOutput body = target -> {
+            try (InputStream in = upstream.readEntity(InputStream.class)) {
+                OutputStream sink = gzip ? new GZIPOutputStream(new Uncloseable(target), 65536) : new Uncloseable(target);
+                if (document) {
+                    sink = new ReplacingOutputStream(sink, MARKER, replacement);
+                }
+                try (OutputStream s = sink) {
+                    in.transferTo(s);
+                }
+            } catch (IOException e) {
+                // status and headers are already sent: abort the connection, never append an error text
+                LOG.log(Level.FINE, e, () -> "ohif-bridge: stream of " + what + " interrupted");
+                throw e;
+            } finally {
+                upstream.close();
+            }
+        };
+        return out.entity(body).build();
+    }
+
+    static boolean isDocument(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String t = contentType.toLowerCase(Locale.ROOT);
+        return !t.startsWith("multipart/") && (t.contains("json") || t.contains("xml"));
+    }
+
+    /** Lets a wrapping stream finish (gzip trailer) without closing the container's stream. */
+    private static final class Uncloseable extends java.io.FilterOutputStream {
+        Uncloseable(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

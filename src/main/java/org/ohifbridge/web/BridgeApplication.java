@@ -1,0 +1,35 @@
+package org.ohifbridge.web;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+import org.glassfish.jersey.server.ServerProperties;
+import org.ohifbridge.ohif.OhifAssetResource;
+import org.ohifbridge.proxy.DicomWebResource;
+import org.ohifbridge.proxy.InstanceFileResource;
+
+/**
+ * The JAX-RS application, at the WAR's root so that its URL space mirrors Orthanc's: {@code ohif/},
+ * {@code dicom-web/}, {@code instances/{id}/file}, plus {@code health}. Every class is listed here.
+ */
+@ApplicationPath("/")
+public class BridgeApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(OhifAssetResource.class, DicomWebResource.class, InstanceFileResource.class,
+                RootResource.class, HealthResource.class,
+                OrthancExceptionMapper.class, WebApplicationExceptionMapper.class, FallbackExceptionMapper.class,
+                ObjectMapperResolver.class, JacksonJsonProvider.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(
+                ServerProperties.WADL_FEATURE_DISABLE, true,          // no /application.wadl
+                ServerProperties.BV_FEATURE_DISABLE, true,
+                ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true, // our JSON error bodies, not the container's page
+                ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);  // stream at once; lengths come from upstream
+    }
+}

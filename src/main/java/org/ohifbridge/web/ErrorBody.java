@@ -1,0 +1,5 @@
+package org.ohifbridge.web;
+
+/** The small JSON body of every error answer: {@code {"status":404,"error":"..."}}. No stack traces. */
+public record ErrorBody(int status, String error) {
+}

@@ -9,13 +9,11 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -97,11 +95,12 @@ public class OrthancClient {
 
     static OrthancException translate(ProcessingException e, String what) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // (httpclient5's ConnectTimeoutException is a SocketTimeoutException too: test it first)
+            if (t instanceof ConnectTimeoutException) {
+                return new OrthancUnavailableException("Orthanc cannot be reached (connect timeout)", e);
+            }
             if (t instanceof SocketTimeoutException) {
                 return new OrthancTimeoutException("Orthanc did not answer in time: " + what, e);
-            }
-            if (t instanceof InterruptedIOException && t.getClass().getSimpleName().startsWith("ConnectTimeout")) {
-                return new OrthancUnavailableException("Orthanc cannot be reached (connect timeout)", e);
             }
         }
         return new OrthancUnavailableException("Orthanc cannot be reached: " + rootCause(e), e);
@@ -173,12 +172,5 @@ public class OrthancClient {
         if (c != null) {
             c.close();
         }
-    }
-
-    /** Request headers as Jersey wants them, from a plain map (tests, internal calls). */
-    public static MultivaluedMap<String, Object> headers(Map<String, List<Object>> map) {
-        jakarta.ws.rs.core.MultivaluedHashMap<String, Object> h = new jakarta.ws.rs.core.MultivaluedHashMap<>();
-        map.forEach(h::put);
-        return h;
     }
 }

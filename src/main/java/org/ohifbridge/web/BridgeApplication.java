@@ -30,6 +30,8 @@ public class BridgeApplication extends Application {
                 ServerProperties.WADL_FEATURE_DISABLE, true,          // no /application.wadl
                 ServerProperties.BV_FEATURE_DISABLE, true,
                 ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true, // our JSON error bodies, not the container's page
-                ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);  // stream at once; lengths come from upstream
+                ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0,  // stream at once; lengths come from upstream
+                // redirects stay path-absolute, right behind any proxy
+                ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     }
 }

@@ -1,0 +1,134 @@
+package org.ohifbridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    private final Map<String, String> init = new HashMap<>();
+    private final Map<String, String> props = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
+
+    private Settings load() {
+        return new SettingsLoader(new SettingSource(init::get, props::get, env::get)).load();
+    }
+
+    private ConfigurationException failure() {
+        return assertThrows(ConfigurationException.class, this::load);
+    }
+
+    @Test
+    void defaults() {
+        Settings s = load();
+        assertEquals("http://127.0.0.1:8042", s.orthancUrl().toString());
+        assertEquals(DataSource.DICOM_WEB, s.dataSource());
+        assertEquals(Optional.empty(), s.routerBasename());
+        assertTrue(s.preload());
+        assertFalse(s.hasOrthancCredentials());
+        assertTrue(s.userConfiguration().contains("window.config = {"), "embedded default user part");
+        assertEquals(Set.of(), s.trustedProxies());
+        assertEquals(5000, s.connectTimeout().toMillis());
+        assertEquals(60000, s.readTimeout().toMillis());
+    }
+
+    @Test
+    void initParamBeatsSystemPropertyBeatsEnvironment() {
+        env.put("OHIFBRIDGE_ORTHANC_URL", "http://env:1");
+        assertEquals("http://env:1", load().orthancUrl().toString());
+        props.put("ohifbridge.OrthancUrl", "http://prop:2/");
+        assertEquals("http://prop:2", load().orthancUrl().toString(), "trailing slash dropped");
+        init.put("ohifbridge.OrthancUrl", "https://init:3");
+        assertEquals("https://init:3", load().orthancUrl().toString());
+        init.put("ohifbridge.OrthancUrl", "  ");
+        assertEquals("http://prop:2", load().orthancUrl().toString(), "blank counts as unset");
+    }
+
+    @Test
+    void envNames() {
+        assertEquals("OHIFBRIDGE_ORTHANC_URL", SettingSource.envName("OrthancUrl"));
+        assertEquals("OHIFBRIDGE_DATA_SOURCE", SettingSource.envName("DataSource"));
+        assertEquals("OHIFBRIDGE_ORTHANC_PASSWORD_FILE", SettingSource.envName("OrthancPasswordFile"));
+    }
+
+    @Test
+    void invalidDataSourceNamesTheAllowedValues() {
+        init.put("ohifbridge.DataSource", "dicomweb");
+        ConfigurationException e = failure();
+        assertEquals("DataSource must be one of \"dicom-web\", but found: \"dicomweb\"", e.problems().get(0));
+    }
+
+    @Test
+    void allProblemsAreReportedTogether() {
+        init.put("ohifbridge.OrthancUrl", "ftp://x");
+        init.put("ohifbridge.Preload", "yes");
+        init.put("ohifbridge.OrthancReadTimeout", "-5");
+        init.put("ohifbridge.TrustedProxies", "10.0.0.1, proxy.example.org");
+        ConfigurationException e = failure();
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("Preload must be one of \"true\", \"false\", but found: \"yes\""));
+        assertTrue(e.getMessage().contains("OrthancReadTimeout must be a whole number from 1 to 3600000"));
+        assertTrue(e.getMessage().contains("TrustedProxies must list IP addresses"));
+    }
+
+    @Test
+    void credentialsInTheUrlAreRefused() {
+        init.put("ohifbridge.OrthancUrl", "http://alice:secret@127.0.0.1:8042");
+        assertTrue(failure().getMessage().contains("without user"));
+    }
+
+    @Test
+    void userAndPasswordGoTogether(@TempDir Path dir) throws Exception {
+        init.put("ohifbridge.OrthancUser", "alice");
+        assertTrue(failure().getMessage().contains("must be set together"));
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "s3cret\n");
+        init.put("ohifbridge.OrthancPasswordFile", file.toString());
+        Settings s = load();
+        assertEquals("s3cret", s.orthancPassword());
+        assertTrue(s.describe().contains("OrthancPassword=****"));
+        assertFalse(s.describe().contains("s3cret"), "the secret is never in the log line");
+        init.put("ohifbridge.OrthancPassword", "other");
+        assertTrue(failure().getMessage().contains("not both"));
+        init.remove("ohifbridge.OrthancPassword");
+        init.put("ohifbridge.OrthancPasswordFile", dir.resolve("missing").toString());
+        assertTrue(failure().getMessage().contains("OrthancPasswordFile cannot be read"));
+    }
+
+    @Test
+    void routerBasenameGetsATrailingSlashAndMustBeASafePath() {
+        init.put("ohifbridge.RouterBasename", "/imaging/demo/ohif");
+        assertEquals(Optional.of("/imaging/demo/ohif/"), load().routerBasename());
+        for (String bad : new String[] {"ohif/", "/a/../b/", "/x'y/", "/a b/", "/<script>/", "//evil.example/"}) {
+            init.put("ohifbridge.RouterBasename", bad);
+            assertTrue(failure().getMessage().contains("RouterBasename must be an absolute path"), bad);
+        }
+    }
+
+    @Test
+    void userConfigurationFileIsReadOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ohif.js");
+        Files.writeString(file, "window.config = { showStudyList: true, custom: 1 };");
+        init.put("ohifbridge.UserConfiguration", file.toString());
+        Settings s = load();
+        assertEquals("window.config = { showStudyList: true, custom: 1 };", s.userConfiguration());
+        Files.delete(file);
+        assertEquals("window.config = { showStudyList: true, custom: 1 };", s.userConfiguration());
+        assertTrue(failure().getMessage().contains("UserConfiguration cannot be read"));
+    }
+
+    @Test
+    void trustedProxies() {
+        init.put("ohifbridge.TrustedProxies", "127.0.0.1, ::1 ,10.1.2.3");
+        assertEquals(Set.of("127.0.0.1", "::1", "10.1.2.3"), load().trustedProxies());
+    }
+}

@@ -1,0 +1,133 @@
+package org.ohifbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * OHIF in a real browser (Debian's Chromium, WebGL on SwiftShader, driven by Debian's chromedriver) through
+ * the WAR under a non-root context path: the study list shows the samples, and the viewer paints real
+ * pixels for an uncompressed MR and for JPEG 2000 and JPEG-LS studies. Screenshots go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+    /** Counts bright samples on OHIF's cornerstone canvases (a black viewport gives 0). */
+    private static final String BRIGHT_PIXELS = """
+            let best = 0;
+            for (const c of document.querySelectorAll('canvas.cornerstone-canvas')) {
+              if (!c.width || !c.height) continue;
+              const g = c.getContext('2d', {willReadFrequently: true});
+              if (!g) continue;
+              const d = g.getImageData(0, 0, c.width, c.height).data;
+              let n = 0;
+              for (let i = 0; i < d.length; i += 28) if (d[i] > 16 || d[i + 1] > 16 || d[i + 2] > 16) n++;
+              best = Math.max(best, n);
+            }
+            return best;""";
+
+    private static WebDriver browser;
+    private static Path userData;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.war("ohif-bridge.war", Deployments.orthanc(TestOrthanc.shared()));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        userData = Files.createTempDirectory("ohif-bridge-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--enable-unsafe-swiftshader", "--window-size=1400,900", "--user-data-dir=" + userData);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (userData != null) {
+            try (var files = Files.walk(userData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void studyListShowsTheSampleStudies() throws IOException {
+        browser.get(base + "ohif/");
+        String text = new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(250))
+                .until(d -> {
+                    String t = (String) ((JavascriptExecutor) d).executeScript("return document.body.innerText;");
+                    return t.contains("BRAIN") && t.contains("SHOULDER") && t.contains("RT ANKLE") ? t : null;
+                });
+        assertTrue(text.contains("CompressedSamples"), "patient names are listed");
+        assertTrue(text.contains("MR") && text.contains("CT") && text.contains("XA"), "modalities are listed");
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.crossOriginIsolated;"));
+        screenshot("study-list");
+    }
+
+    @Test
+    void viewerRendersTheMrBrain() throws IOException {
+        assertRenders(ProxyIT.BRAIN, "viewer-mr-brain");
+    }
+
+    @Test
+    void viewerRendersJpeg2000AndJpegLs() throws IOException {
+        assertRenders(ProxyIT.CT_J2K, "viewer-ct-jpeg2000");
+        assertRenders("1.3.6.1.4.1.5962.1.2.5.20040826185059.5457", "viewer-mr-jpegls");
+    }
+
+    private void assertRenders(String studyUid, String name) throws IOException {
+        browser.get(base + "ohif/viewer?StudyInstanceUIDs=" + studyUid);
+        long bright = new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofMillis(250))
+                .until(d -> {
+                    long n = ((Number) ((JavascriptExecutor) d).executeScript(BRIGHT_PIXELS)).longValue();
+                    return n > 2000 ? n : null;
+                });
+        screenshot(name);
+        assertTrue(bright > 2000, name + ": " + bright);
+        List<?> failed = (List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400)"
+                        + ".map(e => e.name + ' ' + e.responseStatus);");
+        assertTrue(failed.isEmpty(), "failed requests: " + failed);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,58 @@
+package org.ohifbridge.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR that {@code mvn package} built, deployed as it is, with its settings given the way an admin gives
+ * them: as context parameters ({@code ohifbridge.<Name>}). The archive name is the context path
+ * ({@code ROOT.war} = the root).
+ */
+public final class Deployments {
+    private Deployments() {
+    }
+
+    public static WebArchive war(String archiveName, Map<String, String> settings) {
+        Path file = Path.of(System.getProperty("war.file", "target/ohif-bridge.war"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no WAR at " + file + " (run mvn package first)");
+        }
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file.toFile());
+        String webXml = read(war);
+        StringBuilder params = new StringBuilder();
+        settings.forEach((k, v) -> params.append("  <context-param><param-name>ohifbridge.").append(k)
+                .append("</param-name><param-value>").append(xml(v)).append("</param-value></context-param>\n"));
+        war.delete("/WEB-INF/web.xml");
+        war.addAsWebInfResource(new StringAsset(webXml.replace("</web-app>", params + "</web-app>")), "web.xml");
+        return ShrinkWrap.create(WebArchive.class, archiveName).merge(war);
+    }
+
+    public static Map<String, String> orthanc(TestOrthanc o) {
+        return o.authEnabled()
+                ? Map.of("OrthancUrl", o.url(), "OrthancUser", TestOrthanc.USER, "OrthancPassword", TestOrthanc.PASSWORD)
+                : Map.of("OrthancUrl", o.url());
+    }
+
+    private static String read(WebArchive war) {
+        try (InputStream in = war.get("/WEB-INF/web.xml").getAsset().openStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

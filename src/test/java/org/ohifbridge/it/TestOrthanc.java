@@ -1,0 +1,228 @@
+package org.ohifbridge.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Orthanc (Debian's package, with its DICOMweb and GDCM plugins) for the integration tests: its own
+ * storage folder and free loopback ports (bind shim), the sample studies uploaded once, stopped by PID when
+ * the test JVM ends. {@link #shared()} is the one holding the samples; {@link #named(String, boolean)} starts
+ * further ones (e.g. with authentication, or to be paused and stopped by error tests).
+ */
+public final class TestOrthanc {
+    public static final String USER = "bridge";
+    public static final String PASSWORD = "bridge-secret-" + Long.toHexString(System.nanoTime());
+
+    private static final Map<String, TestOrthanc> INSTANCES = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path dir;
+    private final int httpPort;
+    private final boolean auth;
+    private Process process;
+
+    private TestOrthanc(Path dir, int httpPort, boolean auth) {
+        this.dir = dir;
+        this.httpPort = httpPort;
+        this.auth = auth;
+    }
+
+    /** The Orthanc with every sample study loaded. */
+    public static TestOrthanc shared() {
+        return INSTANCES.computeIfAbsent("shared", n -> {
+            TestOrthanc o = start(n, false);
+            o.uploadSamples();
+            return o;
+        });
+    }
+
+    public static TestOrthanc named(String name, boolean auth) {
+        return INSTANCES.computeIfAbsent(name, n -> start(n, auth));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public boolean authEnabled() {
+        return auth;
+    }
+
+    private static TestOrthanc start(String name, boolean auth) {
+        try {
+            Path dir = Files.createTempDirectory("ohif-bridge-it-orthanc-" + name + "-");
+            TestOrthanc o = new TestOrthanc(dir, freePort(), auth);
+            o.launch(freePort());
+            Runtime.getRuntime().addShutdownHook(new Thread(o::stop));
+            return o;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch(int dicomPort) throws IOException {
+        String shim = System.getProperty("orthanc.shim");
+        if (shim == null || !Files.isRegularFile(Path.of(shim))) {
+            throw new IllegalStateException("the loopback bind shim is missing (" + shim + "): run scripts/test.sh");
+        }
+        Path db = Files.createDirectories(dir.resolve("db"));
+        String config = """
+                {
+                  "Name": "ohif-bridge-it",
+                  "StorageDirectory": "%s", "IndexDirectory": "%s",
+                  "HttpPort": %d, "DicomPort": %d,
+                  "RemoteAccessAllowed": false,
+                  "AuthenticationEnabled": %s,
+                  "RegisteredUsers": { "%s": "%s" },
+                  "SaveJobs": false,
+                  "Plugins": [ "/usr/share/orthanc/plugins/libOrthancDicomWeb.so",
+                               "/usr/share/orthanc/plugins/libOrthancGdcm.so" ],
+                  "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false },
+                  "Gdcm": { "Enable": true }
+                }
+                """.formatted(db, db, httpPort, dicomPort, auth, USER, PASSWORD);
+        Path configFile = dir.resolve("orthanc.json");
+        Files.writeString(configFile, config);
+        ProcessBuilder pb = new ProcessBuilder("/usr/sbin/Orthanc", "--logfile=" + dir.resolve("orthanc.log"),
+                configFile.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile());
+        pb.environment().put("LD_PRELOAD", shim);
+        process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Orthanc exited; see " + dir);
+            }
+            try {
+                if (get("/system").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("Orthanc did not start on port " + httpPort);
+    }
+
+    private void uploadSamples() {
+        Path samples = Path.of(System.getProperty("samples.dir", ".cache/samples"));
+        if (!Files.isRegularFile(samples.resolve(".complete"))) {
+            throw new IllegalStateException("sample studies missing in " + samples + ": run scripts/test.sh");
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(samples)) {
+            s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
+            for (Path f : files) {
+                HttpResponse<String> r = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url() + "/instances")))
+                        .POST(HttpRequest.BodyPublishers.ofFile(f)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("upload of " + f + " failed: " + r.statusCode() + " " + r.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET on Orthanc itself, with credentials when it has authentication on. */
+    public HttpResponse<byte[]> get(String path, String... headers) throws IOException {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url() + path))), headers);
+    }
+
+    /** GET on Orthanc with only the given headers (e.g. a browser's wrong credentials). */
+    public HttpResponse<byte[]> getWithoutCredentials(String path, String... headers) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)), headers);
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder b, String... headers) throws IOException {
+        b.timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        if (auth) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    /** SIGSTOP: the kernel still accepts connections, but Orthanc answers nothing (a hung server). */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String sig) {
+        try {
+            Process p = new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + sig + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM to our own PID, then wait (Orthanc needs about 3.5 s). */
+    public synchronized void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        resume();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

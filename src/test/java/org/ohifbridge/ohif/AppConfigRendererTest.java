@@ -1,0 +1,42 @@
+package org.ohifbridge.ohif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AppConfigRendererTest {
+    private static final String USER = "window.config = { routerBasename: '/user/', dataSources: ['user'], x: 1 };";
+
+    @Test
+    void userPartFirstThenSystemOverrides() {
+        String js = new AppConfigRenderer(USER).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/"));
+        assertTrue(js.startsWith(USER + "\n"));
+        int basename = js.indexOf("window.config.routerBasename = '/pacs/ohif/';");
+        int sources = js.indexOf("window.config.dataSources = [");
+        int dflt = js.indexOf("window.config.defaultDataSourceName = 'dicomweb';");
+        assertTrue(basename > USER.length() && sources > basename && dflt > sources, js);
+        assertEquals(3, js.split("'/pacs/dicom-web'", -1).length - 1, "wadoUriRoot, qidoRoot, wadoRoot");
+        assertTrue(js.contains("acceptHeader: ['multipart/related; type=application/octet-stream; transfer-syntax=*']"));
+        assertTrue(js.contains("bulkDataURI: { enabled: true, relativeResolution: 'studies' }"));
+        assertTrue(js.contains("staticWado: true"));
+        assertFalse(js.contains("showStudyList = false"), "dicom-web leaves showStudyList to the user part");
+    }
+
+    @Test
+    void theSystemPartRunsInARealJavaScriptOrderOfEvaluation() {
+        // the system part must still work when the user part did not create window.config
+        String js = new AppConfigRenderer("// nothing").render(new PublicPaths.Base("/ohif/", "/"));
+        assertTrue(js.contains("window.config = window.config || {};"));
+        assertTrue(js.indexOf("window.config = window.config || {};") < js.indexOf("window.config.routerBasename"));
+    }
+
+    @Test
+    void insertedValuesAreEscaped() {
+        String js = new AppConfigRenderer("").render(new PublicPaths.Base("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"));
+        assertTrue(js.contains("routerBasename = '/a\\'b\\u003c/script\\u003e\\u2028/ohif/';"), js);
+        assertFalse(js.contains("</script>"));
+        assertFalse(js.contains("\u2028"));
+    }
+}

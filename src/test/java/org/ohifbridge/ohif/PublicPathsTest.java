@@ -1,0 +1,38 @@
+package org.ohifbridge.ohif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PublicPathsTest {
+    private final PublicPaths open = new PublicPaths(Optional.empty(), Set.of());
+    private final PublicPaths proxied = new PublicPaths(Optional.empty(), Set.of("10.0.0.5"));
+
+    @Test
+    void contextPathDecides() {
+        assertEquals(new PublicPaths.Base("/ohif/", "/"), open.resolve("", "1.2.3.4", null));
+        assertEquals(new PublicPaths.Base("/pacs/ohif/", "/pacs/"), open.resolve("/pacs", "1.2.3.4", null));
+        assertEquals("/pacs/dicom-web", open.resolve("/pacs", "1.2.3.4", null).dicomWeb());
+    }
+
+    @Test
+    void forwardedPrefixOnlyFromTrustedProxies() {
+        assertEquals("/pacs/ohif/", open.resolve("/pacs", "10.0.0.5", "/imaging").ohif());
+        assertEquals("/pacs/ohif/", proxied.resolve("/pacs", "10.0.0.6", "/imaging").ohif());
+        assertEquals(new PublicPaths.Base("/imaging/pacs/ohif/", "/imaging/pacs/"),
+                proxied.resolve("/pacs", "10.0.0.5", "/imaging/"));
+        for (String forged : new String[] {"imaging", "/a/../b", "/x\"y", "//evil.example", "/a b", "/<s>"}) {
+            assertEquals("/pacs/ohif/", proxied.resolve("/pacs", "10.0.0.5", forged).ohif(), forged);
+        }
+    }
+
+    @Test
+    void explicitRouterBasenameWins() {
+        PublicPaths explicit = new PublicPaths(Optional.of("/imaging/demo/ohif/"), Set.of("10.0.0.5"));
+        assertEquals(new PublicPaths.Base("/imaging/demo/ohif/", "/imaging/demo/"),
+                explicit.resolve("/pacs", "10.0.0.5", "/other"));
+        assertEquals("/", PublicPaths.parent("/viewer/"));
+    }
+}

@@ -29,9 +29,7 @@ build_shim
 prepare_samples
 mkdir -p "$DEMO"
 
-for port in "$HTTP_PORT" 8042 4242; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port on 127.0.0.1 is already in use"; fi
-done
+if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then die "port $HTTP_PORT on 127.0.0.1 is already in use"; fi
 
 start_orthanc "$DEMO/orthanc" 8042 4242
 log "Orthanc running on 127.0.0.1:8042 (pid $ORTHANC_PID), storage $DEMO/orthanc/db"
@@ -40,15 +38,17 @@ if [ ! -f "$DEMO/orthanc/.samples-loaded" ]; then
   touch "$DEMO/orthanc/.samples-loaded"
 fi
 
-log "building the WAR (OHIF $(pom_property ohif.version) from npm)"
-(cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
+log "building the WAR (OHIF $(pom_property ohif.version) from npm); log in $DEMO/build.log"
+(cd "$ROOT" && mvn -B -ntp package -DskipTests) >"$DEMO/build.log" 2>&1 \
+  || { tail -n 40 "$DEMO/build.log" >&2; die "the build failed; see $DEMO/build.log"; }
 
 unpack_tomcat "$TOMCAT_VERSION" "$DEMO"
 cat >"$TOMCAT/conf/server.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <Server port="-1" shutdown="SHUTDOWN">
   <Service name="Catalina">
-    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"/>
+    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"
+               socket.appWriteBufSize="262144"/>
     <Engine name="Catalina" defaultHost="localhost">
       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
     </Engine>

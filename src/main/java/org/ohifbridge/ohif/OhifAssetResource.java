@@ -1,6 +1,6 @@
 package org.ohifbridge.ohif;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -19,18 +20,16 @@ import java.io.InputStream;
  * (index.html, app-config.js and client routes are answered earlier by {@link OhifPageFilter}.)
  */
 @Path("ohif")
-@RequestScoped
+@ApplicationScoped
 public class OhifAssetResource {
     @Inject
     OhifDist dist;
 
-    @Context
-    UriInfo uriInfo;
-
     @GET
     @Path("{path: .+}")
-    public Response asset(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response asset(@Context UriInfo uriInfo,
+                          @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws IOException {
         String raw = uriInfo.getPath(false).substring("ohif/".length());
         String path = AssetPaths.normalize(raw).orElseThrow(() -> new NotFoundException("no such OHIF file"));
         Asset asset = dist.find(path).orElseThrow(() -> new NotFoundException("no such OHIF file"));
@@ -40,11 +39,13 @@ public class OhifAssetResource {
             r = Response.notModified();
         } else {
             boolean gzip = asset.storedGzipped() && AcceptEncoding.acceptsGzip(acceptEncoding);
-            StreamingOutput body = out -> {
-                try (InputStream in = gzip ? dist.openStored(path, asset) : dist.openIdentity(path, asset)) {
-                    in.transferTo(out);
-                }
-            };
+            Object body = (gzip || !asset.storedGzipped() ? dist.storedBytes(path, asset) : dist.identityBytes(path, asset))
+                    .<Object>map(bytes -> bytes)
+                    .orElse((StreamingOutput) out -> {
+                        try (InputStream in = gzip ? dist.openStored(path, asset) : dist.openIdentity(path, asset)) {
+                            in.transferTo(out);
+                        }
+                    });
             r = Response.ok(body, MimeTypes.of(path))
                     .header(HttpHeaders.CONTENT_LENGTH, gzip ? asset.gzip() : asset.size());
             if (gzip) {

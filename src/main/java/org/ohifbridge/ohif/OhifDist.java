@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.ohifbridge.Json;
@@ -25,8 +27,16 @@ public class OhifDist {
                     @JsonProperty("assets") Map<String, Asset> assets) {
     }
 
+    /** Files up to this size are kept in memory once read (the first visit needs about 5 MB of them, gzipped). */
+    static final long CACHED_FILE_LIMIT = 2L * 1024 * 1024;
+    /** Upper bound of all cached bytes. */
+    static final long CACHE_BUDGET = 96L * 1024 * 1024;
+
     private volatile Manifest manifest;
     private volatile Function<String, InputStream> opener;
+    private final Map<String, byte[]> storedCache = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> identityCache = new ConcurrentHashMap<>();
+    private final AtomicLong cachedBytes = new AtomicLong();
 
     /** @param opener opens a WAR resource by its absolute path, e.g. ServletContext::getResourceAsStream */
     public void load(Function<String, InputStream> opener) {
@@ -55,6 +65,50 @@ public class OhifDist {
 
     public Optional<Asset> find(String path) {
         return Optional.ofNullable(manifest.assets().get(path));
+    }
+
+    /**
+     * The stored bytes (gzip when {@link Asset#storedGzipped()}) of a small file, from memory after the first
+     * read; empty for large files, which are streamed.
+     */
+    public Optional<byte[]> storedBytes(String path, Asset asset) throws IOException {
+        long size = asset.storedGzipped() ? asset.gzip() : asset.size();
+        if (size > CACHED_FILE_LIMIT) {
+            return Optional.empty();
+        }
+        byte[] cached = storedCache.get(path);
+        if (cached == null) {
+            try (InputStream in = openStored(path, asset)) {
+                cached = in.readAllBytes();
+            }
+            remember(storedCache, path, cached);
+        }
+        return Optional.of(cached);
+    }
+
+    /** The file's own bytes of a small file, inflated once and kept (for the rare client without gzip). */
+    public Optional<byte[]> identityBytes(String path, Asset asset) throws IOException {
+        if (asset.size() > CACHED_FILE_LIMIT) {
+            return Optional.empty();
+        }
+        byte[] cached = identityCache.get(path);
+        if (cached == null) {
+            try (InputStream in = openIdentity(path, asset)) {
+                cached = in.readAllBytes();
+            }
+            remember(identityCache, path, cached);
+        }
+        return Optional.of(cached);
+    }
+
+    private void remember(Map<String, byte[]> cache, String path, byte[] bytes) {
+        if (cachedBytes.addAndGet(bytes.length) <= CACHE_BUDGET) {
+            if (cache.putIfAbsent(path, bytes) != null) {
+                cachedBytes.addAndGet(-bytes.length);
+            }
+        } else {
+            cachedBytes.addAndGet(-bytes.length);
+        }
     }
 
     /** The bytes as stored: gzip when {@link Asset#storedGzipped()}. */

@@ -1,6 +1,6 @@
 package org.ohifbridge.proxy;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -20,23 +20,17 @@ import org.ohifbridge.orthanc.OrthancClient;
  * {@code curl '{ctx}/dicom-web/studies?includefield=00081030'}. Only the routes of {@link DicomWebPaths}.
  */
 @Path("dicom-web")
-@RequestScoped
+@ApplicationScoped
 public class DicomWebResource {
     @Inject
     OrthancClient orthanc;
     @Inject
     RequestBase requestBase;
 
-    @Context
-    UriInfo uriInfo;
-    @Context
-    HttpServletRequest request;
-    @Context
-    CloseableService closer;
-
     @GET
     @Path("{path: .*}")
-    public Response get() {
+    public Response get(@Context UriInfo uriInfo, @Context HttpServletRequest request,
+                        @Context CloseableService closer) {
         String raw = uriInfo.getPath(false).substring("dicom-web".length());
         String path = raw.startsWith("/") ? raw.substring(1) : raw;
         if (!DicomWebPaths.isAllowed(path)) {

@@ -1,6 +1,6 @@
 package org.ohifbridge.proxy;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
@@ -17,7 +17,7 @@ import org.ohifbridge.orthanc.OrthancClient;
  * One stored DICOM file, streamed from Orthanc byte for byte: {@code curl -o x.dcm {ctx}/instances/<id>/file}.
  */
 @Path("instances/{id}/file")
-@RequestScoped
+@ApplicationScoped
 public class InstanceFileResource {
     /** Orthanc's identifiers: a SHA-1 written as five dash-separated groups of 8 lower-case hex digits. */
     public static final Pattern ORTHANC_ID = Pattern.compile("[0-9a-f]{8}(?:-[0-9a-f]{8}){4}");
@@ -25,13 +25,9 @@ public class InstanceFileResource {
     @Inject
     OrthancClient orthanc;
 
-    @Context
-    HttpServletRequest request;
-    @Context
-    CloseableService closer;
-
     @GET
-    public Response file(@PathParam("id") String id) {
+    public Response file(@PathParam("id") String id, @Context HttpServletRequest request,
+                         @Context CloseableService closer) {
         if (!ORTHANC_ID.matcher(id).matches()) {
             throw new BadRequestException("not an Orthanc instance id");
         }

@@ -1,6 +1,6 @@
 package org.ohifbridge.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import org.ohifbridge.orthanc.OrthancClient;
 
 /** {@code curl {ctx}/health}: 200 {"status":"UP","orthanc":"UP"}, or 503 when Orthanc cannot be reached. */
 @Path("health")
-@RequestScoped
+@ApplicationScoped
 public class HealthResource {
     public record Health(String status, String orthanc) {
     }

@@ -1,6 +1,6 @@
 package org.ohifbridge.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -11,15 +11,13 @@ import org.ohifbridge.ohif.RequestBase;
 
 /** {ctx}/ leads to the viewer's study list. */
 @Path("")
-@RequestScoped
+@ApplicationScoped
 public class RootResource {
     @Inject
     RequestBase requestBase;
-    @Context
-    HttpServletRequest request;
 
     @GET
-    public Response root() {
+    public Response root(@Context HttpServletRequest request) {
         return Response.status(Response.Status.FOUND)
                 .header("Location", requestBase.of(request).ohif())
                 .build();

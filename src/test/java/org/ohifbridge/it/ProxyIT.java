@@ -131,6 +131,19 @@ class ProxyIT {
         assertEquals(25, checked);
     }
 
+    /**
+     * Orthanc 1.10 closes a keep-alive connection after about one idle second; the WAR's pool must not hand
+     * such a dead connection to the next browser request (that would be a spurious 502).
+     */
+    @Test
+    void pooledConnectionsThatOrthancClosedAreNotReused() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Http.get(base, "dicom-web/studies").statusCode(), "request " + i);
+            Thread.sleep(1500);
+        }
+        assertEquals(200, Http.get(base, "instances/" + anyInstanceId() + "/file").statusCode());
+    }
+
     @Test
     void unknownResourcesAre404WithSmallJson() throws Exception {
         for (String path : List.of("dicom-web/studies/1.2.3.4.5/metadata", "dicom-web/studies/1.2.3.4.5",
@@ -179,6 +192,13 @@ class ProxyIT {
             assertFalse(text.contains(TestOrthanc.PASSWORD), "no credentials in " + page);
             assertFalse(text.contains(secured.url()), "no Orthanc address in " + page);
         }
+        String log = ServerLog.text();
+        assertTrue(log.contains("OrthancUser=" + TestOrthanc.USER + ", OrthancPassword=****"), "effective settings logged");
+        assertFalse(log.contains(TestOrthanc.PASSWORD), "the password never reaches the log");
+    }
+
+    private static String anyInstanceId() throws Exception {
+        return JSON.readTree(TestOrthanc.shared().get("/instances").body()).get(0).asText();
     }
 
     private String firstSeries(String study) throws Exception {

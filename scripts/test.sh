@@ -8,5 +8,6 @@
 install_packages browser
 build_shim
 prepare_samples
+make_clones "$CACHE/clones-200" 10 1
 cd "$ROOT"
-exec mvn -B -ntp verify -Dsamples.dir="$SAMPLES" -Dorthanc.shim="$SHIM" "$@"
+exec mvn -B -ntp verify -Dsamples.dir="$SAMPLES" -Dclones.dir="$CACHE/clones-200" -Dorthanc.shim="$SHIM" "$@"

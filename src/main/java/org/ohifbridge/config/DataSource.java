@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The OHIF data source written into app-config.js (the plugin's {@code DataSource} option). */
 public enum DataSource {
-    DICOM_WEB("dicom-web");
+    DICOM_WEB("dicom-web"),
+    DICOM_JSON("dicom-json");
 
     private final String value;
 

@@ -34,6 +34,11 @@ public final class SettingSource {
         return Optional.empty();
     }
 
+    /** A plain JVM system property (e.g. catalina.base), for defaults that depend on the container. */
+    public Optional<String> systemProperty(String name) {
+        return Optional.ofNullable(systemProperties.apply(name)).filter(v -> !v.isBlank());
+    }
+
     /** {@code OrthancUrl} becomes {@code OHIFBRIDGE_ORTHANC_URL}. */
     public static String envName(String name) {
         return "OHIFBRIDGE_" + name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.ohifbridge.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,12 @@ import java.util.Set;
  * @param userConfiguration the user part of app-config.js (the embedded default or the configured file)
  * @param userConfigurationFile where it came from, for the log
  * @param trustedProxies    remote addresses whose X-Forwarded-Prefix header is honoured
+ * @param dataFolder        where the preload cursor and the backfill progress are kept
+ * @param backfillOnStart   start (or resume) the backfill of existing instances at start
+ * @param backfillRate      instances per second the backfill may process at most
+ * @param studyThreads      parallel Orthanc calls when a study document is built
+ * @param preloadThreads    parallel Orthanc calls when new instances are preloaded
+ * @param studyCacheBytes   memory for assembled study documents (compressed)
  */
 public record Settings(
         URI orthancUrl,
@@ -28,7 +35,18 @@ public record Settings(
         Set<String> trustedProxies,
         Duration connectTimeout,
         Duration readTimeout,
-        int maxConnections) {
+        int maxConnections,
+        Path dataFolder,
+        boolean backfillOnStart,
+        int backfillRate,
+        int studyThreads,
+        int preloadThreads,
+        long studyCacheBytes) {
+
+    /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
+    public boolean preloadActive() {
+        return preload && dataSource == DataSource.DICOM_JSON;
+    }
 
     public boolean hasOrthancCredentials() {
         return !orthancUser.isEmpty();
@@ -46,6 +64,12 @@ public record Settings(
                 + ", TrustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
                 + ", OrthancConnectTimeout=" + connectTimeout.toMillis() + "ms"
                 + ", OrthancReadTimeout=" + readTimeout.toMillis() + "ms"
-                + ", OrthancMaxConnections=" + maxConnections;
+                + ", OrthancMaxConnections=" + maxConnections
+                + ", DataFolder=" + dataFolder
+                + ", BackfillOnStart=" + backfillOnStart
+                + ", BackfillRate=" + backfillRate + "/s"
+                + ", StudyThreads=" + studyThreads
+                + ", PreloadThreads=" + preloadThreads
+                + ", StudyCacheMegabytes=" + studyCacheBytes / (1024 * 1024);
     }
 }

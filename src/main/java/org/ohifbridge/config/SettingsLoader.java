@@ -34,6 +34,12 @@ public final class SettingsLoader {
     public static final String CONNECT_TIMEOUT = "OrthancConnectTimeout";
     public static final String READ_TIMEOUT = "OrthancReadTimeout";
     public static final String MAX_CONNECTIONS = "OrthancMaxConnections";
+    public static final String DATA_FOLDER = "DataFolder";
+    public static final String BACKFILL_ON_START = "BackfillOnStart";
+    public static final String BACKFILL_RATE = "BackfillRate";
+    public static final String STUDY_THREADS = "StudyThreads";
+    public static final String PRELOAD_THREADS = "PreloadThreads";
+    public static final String STUDY_CACHE_MEGABYTES = "StudyCacheMegabytes";
 
     static final String DEFAULT_ORTHANC_URL = "http://127.0.0.1:8042";
     static final String DEFAULT_USER_CONFIGURATION = "/org/ohifbridge/ohif/app-config-user.js";
@@ -44,10 +50,17 @@ public final class SettingsLoader {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private final SettingSource source;
+    private final String contextPath;
     private final List<String> problems = new ArrayList<>();
 
     public SettingsLoader(SettingSource source) {
+        this(source, "");
+    }
+
+    /** @param contextPath the WAR's context path ("" for the root), which names its default data folder */
+    public SettingsLoader(SettingSource source, String contextPath) {
         this.source = source;
+        this.contextPath = contextPath == null ? "" : contextPath;
     }
 
     public Settings load() {
@@ -70,11 +83,49 @@ public final class SettingsLoader {
         Duration connect = millis(CONNECT_TIMEOUT, 5_000);
         Duration read = millis(READ_TIMEOUT, 60_000);
         int maxConnections = (int) positive(MAX_CONNECTIONS, 32, 1, 1024);
+        boolean backfillOnStart = bool(BACKFILL_ON_START, false);
+        int backfillRate = (int) positive(BACKFILL_RATE, 20, 1, 10_000);
+        int studyThreads = (int) positive(STUDY_THREADS, 4, 1, 64);
+        int preloadThreads = (int) positive(PRELOAD_THREADS, 2, 1, 32);
+        long cacheMegabytes = positive(STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
+        Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
-                userFile, preload, proxies, connect, read, maxConnections);
+                userFile, preload, proxies, connect, read, maxConnections, dataFolder, backfillOnStart,
+                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024);
+    }
+
+    /**
+     * The configured folder, else one per deployment under the container's data area (WildFly's
+     * jboss.server.data.dir, Tomcat's catalina.base: not the work folder, which a redeploy empties), else
+     * under the user's home. Created and checked when the DICOM JSON data source will write to it.
+     */
+    private Path dataFolder(boolean used) {
+        String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
+        Path folder;
+        try {
+            folder = source.get(DATA_FOLDER).map(Path::of).orElseGet(() -> source.systemProperty("jboss.server.data.dir")
+                    .or(() -> source.systemProperty("catalina.base"))
+                    .map(base -> Path.of(base, "ohif-bridge", name))
+                    .orElseGet(() -> Path.of(source.systemProperty("user.home").orElse("."), ".ohif-bridge", name)))
+                    .toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(DATA_FOLDER + " is not a valid path: " + source.get(DATA_FOLDER).orElse(""));
+            return Path.of(".");
+        }
+        if (used) {
+            try {
+                Files.createDirectories(folder);
+                if (!Files.isWritable(folder)) {
+                    problems.add(DATA_FOLDER + " is not writable: " + folder);
+                }
+            } catch (IOException | SecurityException e) {
+                problems.add(DATA_FOLDER + " cannot be created: " + folder);
+            }
+        }
+        return folder;
     }
 
     private URI orthancUrl() {

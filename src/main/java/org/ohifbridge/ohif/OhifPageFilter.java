@@ -17,6 +17,11 @@ import java.io.IOException;
  */
 @WebFilter(filterName = "OhifPageFilter", urlPatterns = {"/ohif", "/ohif/*"}, asyncSupported = true)
 public class OhifPageFilter extends HttpFilter {
+    static final String CONNECT_SELF = "connect-src 'self' blob: data:";
+    private static final String REFUSED_LINK = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>Link refused</title></head><body><h1>Link refused</h1><p>This viewer link asks the viewer to load"
+            + " data from another server. ohif-bridge only opens studies from this server.</p></body></html>";
+
     @Inject
     OhifPages pages;
     @Inject
@@ -50,8 +55,33 @@ public class OhifPageFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        if (!config && !linksStayOnThisOrigin(request)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/html; charset=utf-8");
+            response.getWriter().write(REFUSED_LINK);
+            return;
+        }
         PublicPaths.Base base = requestBase.of(request);
+        if (!config) {
+            // a second guard in the browser: the viewer may only fetch from this origin
+            response.setHeader("Content-Security-Policy", CONNECT_SELF);
+        }
         write(request, response, config ? pages.appConfig(base) : pages.index(base));
+    }
+
+    /** Every url= parameter (OHIF's DICOM JSON source fetches it) must point to this server. */
+    private static boolean linksStayOnThisOrigin(HttpServletRequest request) {
+        String[] urls = request.getParameterValues("url");
+        if (urls == null) {
+            return true;
+        }
+        for (String url : urls) {
+            if (!ViewerLinks.isSameOrigin(url, request.getHeader("Host"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, RenderedPage page)

@@ -6,11 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -24,6 +31,7 @@ import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
+import org.ohifbridge.Json;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SettingsHolder;
 
@@ -54,20 +62,73 @@ public class OrthancClient {
      * with the given request headers.
      */
     public Response get(String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
+        return send(rawPathAndQuery, b -> b.headers(headers).header("Forwarded", FORWARDED).get());
+    }
+
+    /** GET of a JSON answer (path relative to Orthanc's root, already encoded). */
+    public JsonNode getJson(String rawPathAndQuery) {
+        try (Response r = get(rawPathAndQuery, new MultivaluedHashMap<>())) {
+            return readJson(r, rawPathAndQuery);
+        }
+    }
+
+    /** GET of a text answer, or nothing when Orthanc has no such resource (404). */
+    public Optional<String> getTextIfExists(String rawPathAndQuery) {
+        try (Response r = get(rawPathAndQuery, new MultivaluedHashMap<>())) {
+            return Optional.of(r.readEntity(String.class));
+        } catch (OrthancNotFoundException e) {
+            return Optional.empty();
+        } catch (ProcessingException e) {
+            throw translate(e, rawPathAndQuery);
+        }
+    }
+
+    /** PUT of a plain-text body (e.g. a metadata value). */
+    public void putText(String rawPathAndQuery, String body) {
+        send(rawPathAndQuery, b -> b.put(Entity.entity(body, MediaType.TEXT_PLAIN_TYPE))).close();
+    }
+
+    /** DELETE; a resource that is already gone is fine. */
+    public void delete(String rawPathAndQuery) {
+        try {
+            send(rawPathAndQuery, Invocation.Builder::delete).close();
+        } catch (OrthancNotFoundException e) {
+            // nothing to delete
+        }
+    }
+
+    /** POST of a JSON body, answered with JSON (e.g. /tools/find). */
+    public JsonNode postJson(String rawPathAndQuery, JsonNode body) {
+        String text = body.toString();
+        try (Response r = send(rawPathAndQuery, b -> b.post(Entity.entity(text, MediaType.APPLICATION_JSON_TYPE)))) {
+            return readJson(r, rawPathAndQuery);
+        }
+    }
+
+    private Response send(String rawPathAndQuery, java.util.function.Function<Invocation.Builder, Response> call) {
         URI uri = URI.create(root() + rawPathAndQuery);
-        Invocation.Builder request = client().target(uri).request().headers(headers).header("Forwarded", FORWARDED);
         Response response;
         try {
-            response = request.get();
+            response = call.apply(client().target(uri).request());
         } catch (ProcessingException e) {
             throw translate(e, rawPathAndQuery);
         }
         return checked(response, rawPathAndQuery);
     }
 
+    private static JsonNode readJson(Response r, String what) {
+        try (InputStream in = r.readEntity(InputStream.class)) {
+            return Json.MAPPER.readTree(in);
+        } catch (ProcessingException e) {
+            throw translate(e, what);
+        } catch (IOException e) {
+            throw new OrthancUnavailableException("Orthanc sent an unreadable answer for " + what, e);
+        }
+    }
+
     /** A cheap liveness probe of Orthanc (its /system route). */
     public boolean isUp() {
-        try (Response r = get("system", new jakarta.ws.rs.core.MultivaluedHashMap<>())) {
+        try (Response r = get("system", new MultivaluedHashMap<>())) {
             return r.getStatus() == 200;
         } catch (OrthancException e) {
             return false;

@@ -12,14 +12,17 @@ import org.ohifbridge.proxy.InstanceFileResource;
 
 /**
  * The JAX-RS application, at the WAR's root so that its URL space mirrors Orthanc's: {@code ohif/},
- * {@code dicom-web/}, {@code instances/{id}/file}, plus {@code health}. Every class is listed here.
+ * {@code dicom-web/}, {@code instances/{id}/file}, {@code studies/{id}/ohif-dicom-json}, plus {@code health},
+ * {@code preload/status} and {@code admin/}. Every class is listed here; resources are application-scoped
+ * singletons that take per-request values as method parameters.
  */
 @ApplicationPath("/")
 public class BridgeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OhifAssetResource.class, DicomWebResource.class, InstanceFileResource.class,
-                RootResource.class, HealthResource.class,
+                RootResource.class, HealthResource.class, DicomJsonResource.class, PreloadStatusResource.class,
+                AdminResource.class,
                 OrthancExceptionMapper.class, WebApplicationExceptionMapper.class, FallbackExceptionMapper.class,
                 ObjectMapperResolver.class, JacksonJsonProvider.class);
     }

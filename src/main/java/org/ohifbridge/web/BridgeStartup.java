@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ohifbridge.config.ConfigurationException;
+import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SettingSource;
 import org.ohifbridge.config.SettingsHolder;
@@ -18,11 +19,14 @@ import org.ohifbridge.ohif.OhifDist;
 import org.ohifbridge.ohif.OhifPages;
 import org.ohifbridge.ohif.PublicPaths;
 import org.ohifbridge.ohif.RequestBase;
+import org.ohifbridge.preload.BackfillService;
+import org.ohifbridge.preload.PreloadService;
 
 /**
  * Start-up, once per deployment: reads and validates the settings (an invalid value stops the deployment
- * with a message naming the allowed values), loads the OHIF build's manifest, prepares the page renderers
- * and logs the effective settings with secrets masked.
+ * with a message naming the allowed values), loads the OHIF build's manifest, prepares the page renderers,
+ * logs the effective settings with secrets masked, and starts preloading and the backfill where configured
+ * (their beans stop them when the deployment ends).
  */
 @WebListener
 public class BridgeStartup implements ServletContextListener {
@@ -36,24 +40,35 @@ public class BridgeStartup implements ServletContextListener {
     OhifPages pages;
     @Inject
     RequestBase requestBase;
+    @Inject
+    PreloadService preload;
+    @Inject
+    BackfillService backfill;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
         Settings settings;
         try {
-            settings = new SettingsLoader(new SettingSource(ctx::getInitParameter, System::getProperty, System::getenv))
-                    .load();
+            settings = new SettingsLoader(new SettingSource(ctx::getInitParameter, System::getProperty, System::getenv),
+                    ctx.getContextPath()).load();
         } catch (ConfigurationException e) {
             LOG.severe("ohif-bridge will not start: " + e.getMessage());
             throw e;
         }
         settingsHolder.install(settings);
         dist.load(ctx::getResourceAsStream);
-        pages.install(new IndexRenderer(dist.readText("index.html")), new AppConfigRenderer(settings.userConfiguration()));
+        pages.install(new IndexRenderer(dist.readText("index.html")), new AppConfigRenderer(settings.userConfiguration(), settings.dataSource()));
         requestBase.install(new PublicPaths(settings.routerBasename(), settings.trustedProxies()));
         LOG.log(Level.INFO, "ohif-bridge started at {0} with OHIF {1} ({2} files); settings: {3}",
                 new Object[] {ctx.getContextPath().isEmpty() ? "/" : ctx.getContextPath(), dist.ohifVersion(),
                         dist.assetCount(), settings.describe()});
+        if (settings.preloadActive()) {
+            preload.start(settings);
+        }
+        if (settings.dataSource() == DataSource.DICOM_JSON) {
+            backfill.init(settings);
+        }
     }
+
 }

@@ -25,12 +25,19 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static String reason(int status, WebApplicationException e) {
         return switch (status) {
-            case 400 -> e.getMessage() != null && e.getMessage().startsWith("not ") ? e.getMessage() : "bad request";
+            case 400 -> ours(e) ? e.getMessage() : "bad request";
+            case 403 -> ours(e) ? e.getMessage() : "forbidden";
             case 404 -> "not found";
             case 405 -> "method not allowed";
             case 406 -> "not acceptable";
             default -> Response.Status.fromStatusCode(status) == null ? "error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** Messages our resources give their 400/403s are meant for the client; Jersey's own start with "HTTP ". */
+    private static boolean ours(WebApplicationException e) {
+        String m = e.getMessage();
+        return m != null && !m.isEmpty() && !m.startsWith("HTTP ") && m.length() <= 200;
     }
 }

@@ -64,7 +64,7 @@ class SettingsLoaderTest {
     void invalidDataSourceNamesTheAllowedValues() {
         init.put("ohifbridge.DataSource", "dicomweb");
         ConfigurationException e = failure();
-        assertEquals("DataSource must be one of \"dicom-web\", but found: \"dicomweb\"", e.problems().get(0));
+        assertEquals("DataSource must be one of \"dicom-web\", \"dicom-json\", but found: \"dicomweb\"", e.problems().get(0));
     }
 
     @Test
@@ -130,5 +130,63 @@ class SettingsLoaderTest {
     void trustedProxies() {
         init.put("ohifbridge.TrustedProxies", "127.0.0.1, ::1 ,10.1.2.3");
         assertEquals(Set.of("127.0.0.1", "::1", "10.1.2.3"), load().trustedProxies());
+    }
+
+    @Test
+    void dicomJsonAndItsSettings(@TempDir Path dir) {
+        init.put("ohifbridge.DataSource", "dicom-json");
+        init.put("ohifbridge.DataFolder", dir.resolve("data").toString());
+        init.put("ohifbridge.BackfillOnStart", "true");
+        init.put("ohifbridge.BackfillRate", "50");
+        init.put("ohifbridge.StudyThreads", "8");
+        init.put("ohifbridge.PreloadThreads", "3");
+        init.put("ohifbridge.StudyCacheMegabytes", "16");
+        Settings s = load();
+        assertEquals(DataSource.DICOM_JSON, s.dataSource());
+        assertTrue(s.preloadActive());
+        assertTrue(Files.isDirectory(dir.resolve("data")), "created at start");
+        assertEquals(dir.resolve("data"), s.dataFolder());
+        assertTrue(s.backfillOnStart());
+        assertEquals(50, s.backfillRate());
+        assertEquals(8, s.studyThreads());
+        assertEquals(3, s.preloadThreads());
+        assertEquals(16L * 1024 * 1024, s.studyCacheBytes());
+        init.put("ohifbridge.Preload", "false");
+        assertFalse(load().preloadActive());
+    }
+
+    @Test
+    void preloadOnlyRunsForDicomJson() {
+        assertTrue(load().preload());
+        assertFalse(load().preloadActive(), "dicom-web: no change feed at all");
+    }
+
+    @Test
+    void defaultDataFolderIsPerDeploymentUnderTheContainer(@TempDir Path dir) {
+        props.put("catalina.base", dir.toString());
+        Settings s = new SettingsLoader(new SettingSource(init::get, props::get, env::get), "/pacs").load();
+        assertEquals(dir.resolve("ohif-bridge").resolve("pacs"), s.dataFolder());
+        props.put("jboss.server.data.dir", dir.resolve("wf").toString());
+        assertEquals(dir.resolve("wf").resolve("ohif-bridge").resolve("ROOT"),
+                new SettingsLoader(new SettingSource(init::get, props::get, env::get), "").load().dataFolder());
+    }
+
+    @Test
+    void badNumbersNameTheirRange(@TempDir Path dir) {
+        init.put("ohifbridge.DataSource", "dicom-json");
+        init.put("ohifbridge.DataFolder", dir.toString());
+        init.put("ohifbridge.StudyThreads", "0");
+        init.put("ohifbridge.BackfillRate", "fast");
+        String m = failure().getMessage();
+        assertTrue(m.contains("StudyThreads must be a whole number from 1 to 64, but found: \"0\""), m);
+        assertTrue(m.contains("BackfillRate must be a whole number from 1 to 10000, but found: \"fast\""), m);
+    }
+
+    @Test
+    void anUnwritableDataFolderStopsTheDeployment(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        init.put("ohifbridge.DataSource", "dicom-json");
+        init.put("ohifbridge.DataFolder", file.resolve("sub").toString());
+        assertTrue(failure().getMessage().contains("DataFolder cannot be created"));
     }
 }

@@ -42,7 +42,7 @@ class BadConfigurationIT {
         RuntimeException e = assertThrows(RuntimeException.class, () -> deployer.deploy("bad"));
         assertTrue(e.getMessage().contains("failed to start"), e.getMessage());
         assertTrue(ServerLog.text().contains(
-                "ohif-bridge will not start: invalid ohif-bridge configuration: DataSource must be one of \"dicom-web\","
+                "ohif-bridge will not start: invalid ohif-bridge configuration: DataSource must be one of \"dicom-web\", \"dicom-json\","
                         + " but found: \"dicomweb\""), "the log names the allowed values");
         URL bad = new URL(good, "/badconfig/");
         assertEquals(404, Http.get(bad, "ohif/app-config.js").statusCode());

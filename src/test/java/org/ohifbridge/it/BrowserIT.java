@@ -3,11 +3,8 @@ package org.ohifbridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,12 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -51,7 +43,6 @@ class BrowserIT {
             return best;""";
 
     private static WebDriver browser;
-    private static Path userData;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -63,27 +54,12 @@ class BrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        userData = Files.createTempDirectory("ohif-bridge-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--enable-unsafe-swiftshader", "--window-size=1400,900", "--user-data-dir=" + userData);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (userData != null) {
-            try (var files = Files.walk(userData)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    static void stopBrowser() {
+        Chromium.stop(browser);
     }
 
     @Test
@@ -120,14 +96,10 @@ class BrowserIT {
                 });
         screenshot(name);
         assertTrue(bright > 2000, name + ": " + bright);
-        List<?> failed = (List<?>) ((JavascriptExecutor) browser).executeScript(
-                "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400)"
-                        + ".map(e => e.name + ' ' + e.responseStatus);");
-        assertTrue(failed.isEmpty(), "failed requests: " + failed);
+        assertEquals(List.of(), Chromium.failedRequests(browser));
     }
 
     private static void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

@@ -36,6 +36,28 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, archiveName).merge(war);
     }
 
+    /**
+     * The base URL of a deployment that Arquillian does not manage (deployed by a test through the Deployer):
+     * Arquillian can inject it only once deployed.
+     */
+    public static java.net.URL url(String archiveName) {
+        try {
+            return new java.net.URL("http://127.0.0.1:" + System.getProperty("it.http.port", "18080") + "/"
+                    + archiveName.replaceFirst("\\.war$", "") + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A fresh folder for a deployment's DataFolder (preload position, backfill progress). */
+    public static String dataFolder(String name) {
+        try {
+            return Files.createTempDirectory("ohif-bridge-it-data-" + name + "-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Map<String, String> orthanc(TestOrthanc o) {
         return o.authEnabled()
                 ? Map.of("OrthancUrl", o.url(), "OrthancUser", TestOrthanc.USER, "OrthancPassword", TestOrthanc.PASSWORD)

@@ -113,6 +113,25 @@ class ProxyIT {
         assertTrue(Http.header(stored, "Content-Type").contains("image/jp2"), "J2K passed through, not transcoded");
     }
 
+    /**
+     * Orthanc decodes the JPEG 2000 frame with GDCM to transcode or render it. Debian's Orthanc 1.10 runs that on
+     * 100 KiB thread stacks and crashed (segfault) within a few requests until scripts/orthanc_shim.c raised them.
+     */
+    @Test
+    void serverSideJpeg2000DecodingKeepsOrthancAlive() throws Exception {
+        String series = firstSeries(CT_J2K);
+        String instance = "dicom-web/studies/" + CT_J2K + "/series/" + series + "/instances/" + firstInstance(CT_J2K, series);
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<byte[]> transcoded = Http.get(base, instance + "/frames/1",
+                    "Accept", "multipart/related; type=\"application/octet-stream\"");
+            assertEquals(200, transcoded.statusCode(), "transcoded, request " + i);
+            assertTrue(Http.header(transcoded, "Content-Type").contains("transfer-syntax=1.2.840.10008.1.2.1"));
+            HttpResponse<byte[]> rendered = Http.get(base, instance + "/rendered", "Accept", "image/jpeg");
+            assertEquals(200, rendered.statusCode(), "rendered, request " + i);
+        }
+        assertEquals(200, TestOrthanc.shared().get("/system").statusCode(), "Orthanc still up");
+    }
+
     @Test
     void instanceFilesAreByteIdenticalToOrthancs() throws Exception {
         JsonNode all = JSON.readTree(TestOrthanc.shared().get("/instances?expand").body());

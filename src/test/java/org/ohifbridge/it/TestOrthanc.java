@@ -120,8 +120,9 @@ public final class TestOrthanc {
         throw new IllegalStateException("Orthanc did not start on port " + httpPort);
     }
 
-    private void uploadSamples() {
-        Path samples = Path.of(System.getProperty("samples.dir", ".cache/samples"));
+    /** Uploads the sample studies (once per Orthanc is enough: uploading again answers AlreadyStored). */
+    public void uploadSamples() {
+        Path samples = samplesDir();
         if (!Files.isRegularFile(samples.resolve(".complete"))) {
             throw new IllegalStateException("sample studies missing in " + samples + ": run scripts/test.sh");
         }
@@ -136,12 +137,42 @@ public final class TestOrthanc {
         }
     }
 
+    /** Uploads every .dcm file under {@code dir} (sorted), as a PACS would receive them; returns their ids. */
+    public List<String> uploadAll(Path dir) throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList()) {
+                ids.add(upload(f));
+            }
+        }
+        return ids;
+    }
+
+    /** The sample studies' folder and the 200 cloned MR slices (scripts/lib.sh, make_clones). */
+    public static Path samplesDir() {
+        return Path.of(System.getProperty("samples.dir", ".cache/samples"));
+    }
+
+    public static Path clonesDir() {
+        Path p = Path.of(System.getProperty("clones.dir", ".cache/clones-200"));
+        if (!Files.isRegularFile(p.resolve(".complete"))) {
+            throw new IllegalStateException("cloned studies missing in " + p + ": run scripts/test.sh");
+        }
+        return p;
+    }
+
+    /** Any request to Orthanc itself (with credentials when needed). */
+    public HttpResponse<byte[]> send(String method, String path, byte[] body) throws IOException {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))));
+    }
+
     /**
      * POST one file to /instances. Orthanc 1.10 closes a keep-alive connection after about a second of idle
      * time, and the JDK client does not retry a POST on a connection that was closed under it: try again on
      * a fresh connection (storing the same file twice is harmless: "AlreadyStored").
      */
-    private void upload(Path f) throws IOException {
+    public String upload(Path f) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url() + "/instances")))
@@ -150,7 +181,11 @@ public final class TestOrthanc {
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("upload of " + f + " failed: " + r.statusCode() + " " + r.body());
                 }
-                return;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"ID\"\\s*:\\s*\"([0-9a-f-]+)\"").matcher(r.body());
+                if (!m.find()) {
+                    throw new IllegalStateException("no ID in Orthanc's answer: " + r.body());
+                }
+                return m.group(1);
             } catch (IOException e) {
                 if (attempt == 3) {
                     throw e;

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.ohifbridge.config.DataSource;
 
 class AppConfigRendererTest {
     private static final String USER = "window.config = { routerBasename: '/user/', dataSources: ['user'], x: 1 };";
 
     @Test
     void userPartFirstThenSystemOverrides() {
-        String js = new AppConfigRenderer(USER).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/"));
+        String js = new AppConfigRenderer(USER, DataSource.DICOM_WEB).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/"));
         assertTrue(js.startsWith(USER + "\n"));
         int basename = js.indexOf("window.config.routerBasename = '/pacs/ohif/';");
         int sources = js.indexOf("window.config.dataSources = [");
@@ -27,16 +28,29 @@ class AppConfigRendererTest {
     @Test
     void theSystemPartCreatesWindowConfigWhenTheUserPartDidNot() {
         // the system part must still work when the user part did not create window.config
-        String js = new AppConfigRenderer("// nothing").render(new PublicPaths.Base("/ohif/", "/"));
+        String js = new AppConfigRenderer("// nothing", DataSource.DICOM_WEB).render(new PublicPaths.Base("/ohif/", "/"));
         assertTrue(js.contains("window.config = window.config || {};"));
         assertTrue(js.indexOf("window.config = window.config || {};") < js.indexOf("window.config.routerBasename"));
     }
 
     @Test
     void insertedValuesAreEscaped() {
-        String js = new AppConfigRenderer("").render(new PublicPaths.Base("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"));
+        String js = new AppConfigRenderer("", DataSource.DICOM_JSON).render(new PublicPaths.Base("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"));
         assertTrue(js.contains("routerBasename = '/a\\'b\\u003c/script\\u003e\\u2028/ohif/';"), js);
         assertFalse(js.contains("</script>"));
         assertFalse(js.contains("\u2028"));
+    }
+
+    @Test
+    void dicomJsonModeHasThePluginsSystemPart() {
+        String js = new AppConfigRenderer(USER, DataSource.DICOM_JSON).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/"));
+        assertTrue(js.startsWith(USER + "\n"));
+        assertTrue(js.contains("window.config.showStudyList = false;"));
+        assertTrue(js.contains("namespace: '@ohif/extension-default.dataSourcesModule.dicomjson'"));
+        assertTrue(js.contains("sourceName: 'dicomjson'"));
+        assertTrue(js.contains("configuration: { name: 'json' }"));
+        assertTrue(js.contains("window.config.defaultDataSourceName = 'dicomjson';"));
+        assertTrue(js.contains("window.config.routerBasename = '/pacs/ohif/';"));
+        assertFalse(js.contains("dicom-web"), "no DICOMweb root in this mode");
     }
 }

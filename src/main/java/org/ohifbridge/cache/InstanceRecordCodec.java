@@ -1,0 +1,49 @@
+package org.ohifbridge.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.ohifbridge.Json;
+import org.ohifbridge.dicomjson.InstanceRecords;
+
+/**
+ * The byte format of metadata 4202, shared with Orthanc's OHIF plugin (plugin-spec §5.4): Base64 (standard
+ * alphabet, padded, one line) of gzip of the record's compact JSON. Entries either side writes, the other
+ * reads; a site can switch between the plugin and the WAR without recomputing anything.
+ */
+public final class InstanceRecordCodec {
+    /** A record is about 1 KB; anything inflating beyond this is not one of ours. */
+    static final int MAX_RECORD_BYTES = 1 << 20;
+
+    private InstanceRecordCodec() {
+    }
+
+    public static String encode(ObjectNode record) {
+        try {
+            byte[] json = Json.MAPPER.writeValueAsBytes(record);
+            return Base64.getEncoder().encodeToString(Gzip.compress(json));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a record", e);
+        }
+    }
+
+    /**
+     * The record if the text is a valid entry of the current version; empty for anything else (corrupt,
+     * truncated, another version), which the caller recomputes and replaces.
+     */
+    public static Optional<ObjectNode> decode(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] gz = Base64.getMimeDecoder().decode(stored.strip().getBytes(StandardCharsets.US_ASCII));
+            JsonNode node = Json.MAPPER.readTree(Gzip.decompress(gz, MAX_RECORD_BYTES));
+            return InstanceRecords.current(node);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

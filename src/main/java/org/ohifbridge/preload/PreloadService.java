@@ -1,0 +1,194 @@
+package org.ohifbridge.preload;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ohifbridge.cache.InstanceRecordStore;
+import org.ohifbridge.config.Settings;
+import org.ohifbridge.orthanc.Change;
+import org.ohifbridge.orthanc.ChangesPage;
+import org.ohifbridge.orthanc.OrthancApi;
+import org.ohifbridge.orthanc.OrthancException;
+
+/**
+ * Preloading (plugin-spec §6, done so that nothing is lost): one thread follows Orthanc's change log
+ * ({@code GET /changes}) a page at a time, makes sure every {@code NewInstance} has its metadata 4202 (on a
+ * small pool), and only then persists the position after that page in {@code preload.json} of the data
+ * folder. A restart of the WAR or of Orthanc resumes from there; a backlog is worked through page by page
+ * (memory holds one page whatever its length); Orthanc unavailable means waiting, with growing pauses, not
+ * skipping.
+ */
+@ApplicationScoped
+public class PreloadService {
+    static final int PAGE = 100;
+    static final long POLL_MILLIS = 1000;
+    private static final Logger LOG = Logger.getLogger(PreloadService.class.getName());
+
+    @Inject
+    OrthancApi orthanc;
+    @Inject
+    InstanceRecordStore records;
+
+    private volatile Thread thread;
+    private volatile Workers workers;
+    private volatile StateFile cursorFile;
+    private volatile String orthancUrl;
+    private volatile String state = "off";
+    private volatile long since = -1;
+    private volatile long newest = -1;
+    private final AtomicLong instancesSeen = new AtomicLong();
+
+    public synchronized void start(Settings settings) {
+        if (thread != null) {
+            return;
+        }
+        cursorFile = new StateFile(settings.dataFolder().resolve("preload.json"));
+        orthancUrl = settings.orthancUrl().toString();
+        workers = new Workers("ohif-bridge-preload", settings.preloadThreads());
+        state = "starting";
+        Thread t = new Thread(this::run, "ohif-bridge-preload");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        LOG.info(() -> "ohif-bridge: preload follows Orthanc's changes; position kept in " + cursorFile.path());
+    }
+
+    /** The deployment ends: no thread of ours may outlive it (nor use beans that are gone). */
+    @PreDestroy
+    public synchronized void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (workers != null) {
+            workers.shutdown();
+        }
+        state = "off";
+    }
+
+    /** For the status endpoint. */
+    public ObjectNode status() {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("state", state);
+        s.put("position", since);
+        s.put("newestChange", newest);
+        s.put("behind", since >= 0 && newest >= since ? newest - since : 0);
+        s.put("newInstancesSeen", instancesSeen.get());
+        return s;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff();
+        while (thread == Thread.currentThread()) {
+            try {
+                if (since < 0) {
+                    since = initialPosition();
+                }
+                followOnePage();
+                if (backoff.failing()) {
+                    LOG.info(() -> "ohif-bridge: Orthanc answers again; preload resumed at change " + since);
+                    backoff.reset();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (OrthancException e) {
+                state = "waiting for Orthanc";
+                if (!backoff.failing()) {
+                    LOG.warning(() -> "ohif-bridge: preload waits for Orthanc (" + e.getMessage() + "); nothing is skipped");
+                }
+                if (!pause(backoff.nextDelayMillis())) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                state = "failing";
+                if (!backoff.failing()) {
+                    LOG.log(Level.SEVERE, "ohif-bridge: preload failed; retrying (position kept in "
+                            + cursorFile.path() + ")", e);
+                }
+                if (!pause(backoff.nextDelayMillis())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void followOnePage() throws IOException, InterruptedException {
+        ChangesPage page = orthanc.changes(since, PAGE);
+        Set<String> ids = new LinkedHashSet<>();
+        for (Change c : page.changes()) {
+            if (c.isNewInstance() && OrthancApi.ORTHANC_ID.matcher(c.id()).matches()) {
+                ids.add(c.id());
+            }
+        }
+        workers.forEach(List.copyOf(ids), records::ensure);
+        instancesSeen.addAndGet(ids.size());
+        if (!page.changes().isEmpty()) {
+            save(page.last());
+        }
+        if (page.changes().isEmpty() && page.last() < since) {
+            // a new Orthanc database: its change log starts again at 1
+            LOG.warning(() -> "ohif-bridge: Orthanc's change log restarted (newest change " + page.last()
+                    + ", preload was at " + since + "): following it from the beginning");
+            save(0);
+            return;
+        }
+        newest = page.changes().isEmpty() ? page.last() : Math.max(newest, page.last());
+        if (page.done() || page.changes().isEmpty()) {
+            state = "up to date";
+            if (!pause(POLL_MILLIS)) {
+                throw new InterruptedException();
+            }
+        } else {
+            state = "catching up";
+        }
+    }
+
+    private long initialPosition() throws IOException {
+        Optional<ObjectNode> saved = cursorFile.read();
+        if (saved.isPresent() && orthancUrl.equals(saved.get().path("orthanc").asText())
+                && saved.get().path("since").canConvertToLong()) {
+            long s = saved.get().path("since").asLong();
+            LOG.info(() -> "ohif-bridge: preload resumes after change " + s);
+            return s;
+        }
+        long last = orthanc.lastChange();
+        since = last;
+        save(last);
+        LOG.info(() -> "ohif-bridge: preload starts with Orthanc's change " + last
+                + " (instances stored before are the backfill's job)");
+        return last;
+    }
+
+    private void save(long position) throws IOException {
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        content.put("orthanc", orthancUrl);
+        content.put("since", position);
+        cursorFile.write(content);
+        since = position;
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}

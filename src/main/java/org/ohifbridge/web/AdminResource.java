@@ -1,0 +1,40 @@
+package org.ohifbridge.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.ohifbridge.preload.BackfillService;
+
+/**
+ * Admin actions. The container protects {@code admin/*} (role {@value #ADMIN_ROLE}, see WEB-INF/web.xml), and
+ * a request sent by another site's page is refused: {@code curl -u admin:… -X POST {ctx}/admin/backfill}.
+ */
+@Path("admin")
+@ApplicationScoped
+public class AdminResource {
+    public static final String ADMIN_ROLE = "ohif-admin";
+
+    @Inject
+    BackfillService backfill;
+
+    /** Starts a backfill pass over every instance (a running one continues): 202 with its status. */
+    @POST
+    @Path("backfill")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response startBackfill(@Context HttpServletRequest request) {
+        if (!request.isUserInRole(ADMIN_ROLE)) {
+            throw new ForbiddenException("admin role required");
+        }
+        if (!SameOrigin.isSameOriginRequest(request)) {
+            throw new ForbiddenException("cross-site request refused");
+        }
+        return Response.accepted(backfill.start()).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,32 @@
+package org.ohifbridge.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Cross-site request check for state-changing requests: when the browser names the page that sent the
+ * request (Origin, else Referer), it must be this server. Requests without either (curl, scripts) pass: they
+ * carry no ambient browser credentials from another site.
+ */
+final class SameOrigin {
+    private SameOrigin() {
+    }
+
+    static boolean isSameOriginRequest(HttpServletRequest request) {
+        String source = request.getHeader("Origin");
+        if (source == null) {
+            source = request.getHeader("Referer");
+        }
+        if (source == null) {
+            return true;
+        }
+        String host = request.getHeader("Host");
+        try {
+            URI uri = new URI(source);
+            return host != null && uri.getRawAuthority() != null && uri.getRawAuthority().equalsIgnoreCase(host);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

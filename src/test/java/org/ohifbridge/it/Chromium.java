@@ -1,0 +1,67 @@
+package org.ohifbridge.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's Chromium (WebGL on SwiftShader) driven by Debian's chromedriver, for the browser tests. */
+final class Chromium {
+    private static final Map<WebDriver, Path> PROFILES = new ConcurrentHashMap<>();
+
+    private Chromium() {
+    }
+
+    static WebDriver start() throws IOException {
+        Path userData = Files.createTempDirectory("ohif-bridge-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--enable-unsafe-swiftshader", "--window-size=1400,900", "--user-data-dir=" + userData);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        PROFILES.put(driver, userData);
+        return driver;
+    }
+
+    static void stop(WebDriver driver) {
+        if (driver == null) {
+            return;
+        }
+        driver.quit();
+        Path userData = PROFILES.remove(driver);
+        if (userData != null) {
+            try (Stream<Path> files = Files.walk(userData)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover profile folder in /tmp is not worth failing a test for
+            }
+        }
+    }
+
+    static void screenshot(WebDriver driver, String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Resources of the current page that came back with an HTTP error. */
+    static List<?> failedRequests(WebDriver driver) {
+        return (List<?>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400)"
+                        + ".map(e => e.name + ' ' + e.responseStatus);");
+    }
+}

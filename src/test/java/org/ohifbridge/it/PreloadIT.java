@@ -1,0 +1,118 @@
+package org.ohifbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Preloading against a real Orthanc: 200 instances uploaded while the WAR runs all get their metadata 4202,
+ * and so do those uploaded while the WAR is stopped half-way through an upload and started again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PreloadIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATA = Deployments.dataFolder("preload");
+
+    @Deployment(name = "preload", testable = false, managed = false)
+    static WebArchive preload() {
+        return Deployments.war("preload.war", Map.of("OrthancUrl", TestOrthanc.named("preload", false).url(),
+                "DataSource", "dicom-json", "DataFolder", DATA));
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private final URL base = Deployments.url("preload.war");
+
+    @Test
+    void everyInstanceIsCoveredEvenAcrossAStopOfTheWar() throws Exception {
+        TestOrthanc orthanc = TestOrthanc.named("preload", false);
+        List<Path> studies;
+        try (Stream<Path> s = Files.list(TestOrthanc.clonesDir())) {
+            studies = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertEquals(10, studies.size());
+        deployer.deploy("preload");
+        waitUntilFollowing();
+
+        // 1. 100 instances uploaded while the WAR runs
+        List<String> first = new ArrayList<>();
+        for (Path study : studies.subList(0, 5)) {
+            first.addAll(orthanc.uploadAll(study));
+        }
+        assertEquals(100, first.size());
+        long ms = Coverage.waitFor(orthanc, first, 60_000);
+        System.out.println("[PreloadIT] 100 instances covered " + ms + " ms after their upload ended");
+
+        // 2. 100 more; the WAR is stopped after about a third of them and started again after the last
+        AtomicInteger uploaded = new AtomicInteger();
+        List<String> second = new ArrayList<>();
+        CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+            try {
+                for (Path study : studies.subList(5, 10)) {
+                    try (Stream<Path> files = Files.walk(study)) {
+                        for (Path f : files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList()) {
+                            synchronized (second) {
+                                second.add(orthanc.upload(f));
+                            }
+                            uploaded.incrementAndGet();
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (uploaded.get() < 30 && !upload.isDone()) {
+            Thread.sleep(20);
+        }
+        deployer.undeploy("preload");
+        int whenStopped = uploaded.get();
+        upload.get();
+        assertTrue(whenStopped < 100, "stopped in the middle of the upload (" + whenStopped + ")");
+        assertTrue(Coverage.missing(orthanc, second).size() > 0, "the instances uploaded while it was down wait");
+        deployer.deploy("preload");
+        ms = Coverage.waitFor(orthanc, second, 60_000);
+        System.out.println("[PreloadIT] WAR stopped after " + whenStopped + " of 100 uploads; every instance covered "
+                + ms + " ms after it started again");
+        assertTrue(ServerLog.text().contains("ohif-bridge: preload resumes after change"));
+        assertTrue(Files.isRegularFile(Path.of(DATA, "preload.json")));
+
+        JsonNode status = waitUntilFollowing();
+        assertEquals(0, status.path("preload").path("behind").asLong(), status.toString());
+        deployer.undeploy("preload");
+    }
+
+    private JsonNode waitUntilFollowing() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode status = null;
+        while (System.nanoTime() < deadline) {
+            status = JSON.readTree(Http.get(base, "preload/status").body());
+            if ("up to date".equals(status.path("preload").path("state").asText())) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("preload not following: " + status);
+    }
+}

@@ -2,9 +2,18 @@ package org.ohifbridge.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -17,7 +26,8 @@ import org.ohifbridge.orthanc.OrthancNotFoundException;
 /**
  * The per-instance record of one instance (plugin-spec §5.5): read from metadata 4202 when it holds a valid
  * entry of the current version; otherwise computed from the instance's tags and written back, replacing a
- * corrupt or outdated entry. An instance deleted meanwhile has no record.
+ * corrupt or outdated entry (unlike the plugin, without deleting it first: one call less). An instance deleted
+ * meanwhile has no record.
  */
 @ApplicationScoped
 public class InstanceRecordStore {
@@ -28,37 +38,75 @@ public class InstanceRecordStore {
     /** What {@link #ensure} found. */
     public enum Outcome { PRESENT, COMPUTED, GONE }
 
+    /** Writes that a study opening leaves behind may wait at most this many; beyond, they are skipped. */
+    static final int WRITE_BEHIND_QUEUE = 20_000;
+
     @Inject
     OrthancApi orthanc;
 
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong replaced = new AtomicLong();
     private final AtomicBoolean replacementLogged = new AtomicBoolean();
+    private final Executor writeBehind;
 
     public InstanceRecordStore() {
+        this.writeBehind = newWriteBehind();
     }
 
-    public InstanceRecordStore(OrthancApi orthanc) {
+    /** @param writeBehind runs the writes a study opening leaves behind ({@code Runnable::run} in tests) */
+    public InstanceRecordStore(OrthancApi orthanc, Executor writeBehind) {
         this.orthanc = orthanc;
+        this.writeBehind = writeBehind;
     }
 
-    /** The record, or empty when the instance no longer exists. */
-    public Optional<ObjectNode> get(String instanceId) {
+    /**
+     * The record, or empty when the instance no longer exists. Writing a record computed here back to Orthanc
+     * is added to {@code laterWrites}, for {@link #writeBehind} once the study is answered: opening a study never
+     * waits for Orthanc's database writes, nor competes with them.
+     */
+    public Optional<ObjectNode> get(String instanceId, Collection<Runnable> laterWrites) {
         Optional<String> stored = orthanc.instanceMetadata(instanceId, METADATA);
         Optional<ObjectNode> valid = stored.flatMap(InstanceRecordCodec::decode);
         if (valid.isPresent()) {
             return valid;
         }
-        return compute(instanceId, stored.isPresent());
+        return compute(instanceId, stored.isPresent(), laterWrites);
     }
 
-    /** Makes sure the instance has a valid record (preload, backfill). */
+    /** Runs the writes {@link #get} left, in the background; skipped when too many are pending already. */
+    public void writeBehind(Collection<Runnable> writes) {
+        for (Runnable w : writes) {
+            try {
+                writeBehind.execute(w);
+            } catch (RejectedExecutionException e) {
+                return; // these records are computed again at a later opening
+            }
+        }
+    }
+
+    /** Makes sure the instance has a valid record stored (preload, backfill): written before returning. */
     public Outcome ensure(String instanceId) {
         Optional<String> stored = orthanc.instanceMetadata(instanceId, METADATA);
         if (stored.flatMap(InstanceRecordCodec::decode).isPresent()) {
             return Outcome.PRESENT;
         }
-        return compute(instanceId, stored.isPresent()).isPresent() ? Outcome.COMPUTED : Outcome.GONE;
+        return compute(instanceId, stored.isPresent(), null).isPresent() ? Outcome.COMPUTED : Outcome.GONE;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (writeBehind instanceof ExecutorService e) {
+            e.shutdown();
+        }
+    }
+
+    private static ExecutorService newWriteBehind() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WRITE_BEHIND_QUEUE), r -> {
+            Thread t = new Thread(r, "ohif-bridge-4202-writer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public long computedCount() {
@@ -69,7 +117,8 @@ public class InstanceRecordStore {
         return replaced.get();
     }
 
-    private Optional<ObjectNode> compute(String instanceId, boolean replacing) {
+    /** @param laterWrites where to leave the write; null: write now */
+    private Optional<ObjectNode> compute(String instanceId, boolean replacing, Collection<Runnable> laterWrites) {
         JsonNode tags;
         try {
             tags = orthanc.shortTags(instanceId);
@@ -85,15 +134,28 @@ public class InstanceRecordStore {
                         + " see the preload status)");
             }
         }
-        try {
-            orthanc.putInstanceMetadata(instanceId, METADATA, InstanceRecordCodec.encode(record));
-            computed.incrementAndGet();
-        } catch (OrthancNotFoundException e) {
-            return Optional.empty();
-        } catch (OrthancException e) {
-            // the record still serves this request; the next one tries to store it again
-            LOG.log(Level.FINE, "ohif-bridge: cannot store metadata " + METADATA + " of " + instanceId, e);
+        String encoded = InstanceRecordCodec.encode(record);
+        if (laterWrites == null) {
+            if (!store(instanceId, encoded)) {
+                return Optional.empty();
+            }
+        } else {
+            laterWrites.add(() -> store(instanceId, encoded));
         }
         return Optional.of(record);
+    }
+
+    /** @return false when the instance is gone */
+    private boolean store(String instanceId, String encoded) {
+        try {
+            orthanc.putInstanceMetadata(instanceId, METADATA, encoded);
+            computed.incrementAndGet();
+        } catch (OrthancNotFoundException e) {
+            return false;
+        } catch (OrthancException e) {
+            // the record still serves; the next opening or the preload tries to store it again
+            LOG.log(Level.FINE, "ohif-bridge: cannot store metadata " + METADATA + " of " + instanceId, e);
+        }
+        return true;
     }
 }

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +34,8 @@ import org.ohifbridge.orthanc.OrthancException;
  *   <li>a document built for that key is taken from memory, else from the study's metadata
  *       {@value StudyDocumentCodec#METADATA} (1 call);</li>
  *   <li>only when neither holds it is the document built from the per-instance records (4202), read or
- *       computed in parallel on a bounded pool, and stored again.</li>
+ *       computed in parallel on a bounded pool; the document is stored, and the computed records are written
+ *       back in the background once it is.</li>
  * </ol>
  * Any instance added, deleted or replaced changes the key, so the answer always matches the study as it is.
  * Concurrent requests for a study that is being built wait for that one build.
@@ -101,8 +104,9 @@ public class StudyDocuments {
     private StudyDocument build(String studyId, List<InstanceRef> instances) {
         long t0 = System.nanoTime();
         List<CompletableFuture<Optional<ObjectNode>>> futures = new ArrayList<>(instances.size());
+        Queue<Runnable> laterWrites = new ConcurrentLinkedQueue<>();
         for (InstanceRef i : instances) {
-            futures.add(CompletableFuture.supplyAsync(() -> records.get(i.id()), pool()));
+            futures.add(CompletableFuture.supplyAsync(() -> records.get(i.id(), laterWrites), pool()));
         }
         List<InstanceEntry> entries = new ArrayList<>(instances.size());
         List<InstanceRef> included = new ArrayList<>(instances.size());
@@ -125,6 +129,7 @@ public class StudyDocuments {
         } catch (OrthancException e) {
             LOG.log(Level.FINE, "ohif-bridge: cannot keep the document of study " + studyId + " in Orthanc", e);
         }
+        records.writeBehind(laterWrites);
         LOG.fine(() -> "ohif-bridge: study " + studyId + " built from " + entries.size() + " instances in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms, " + doc.gzip().length + " bytes gzipped");
         return doc;

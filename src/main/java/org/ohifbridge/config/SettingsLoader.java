@@ -85,7 +85,7 @@ public final class SettingsLoader {
         int maxConnections = (int) positive(MAX_CONNECTIONS, 32, 1, 1024);
         boolean backfillOnStart = bool(BACKFILL_ON_START, false);
         int backfillRate = (int) positive(BACKFILL_RATE, 20, 1, 10_000);
-        int studyThreads = (int) positive(STUDY_THREADS, 4, 1, 64);
+        int studyThreads = (int) positive(STUDY_THREADS, 8, 1, 64);
         int preloadThreads = (int) positive(PRELOAD_THREADS, 2, 1, 32);
         long cacheMegabytes = positive(STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);

@@ -44,7 +44,7 @@ class StudyDocumentsTest {
     }
 
     private StudyDocuments newWar() {
-        return new StudyDocuments(orthanc, new InstanceRecordStore(orthanc), 4, 1 << 20);
+        return new StudyDocuments(orthanc, new InstanceRecordStore(orthanc, Runnable::run), 4, 1 << 20);
     }
 
     @Test

@@ -30,37 +30,16 @@ bench_setup() {
   start_orthanc "$BENCH/orthanc" "$B_ORTHANC_PORT" $((B_ORTHANC_PORT + 1))
   upload_samples "$ORTHANC_URL"
 
-  local v; v="$(pom_property tomcat.version)"
-  unpack_tomcat "$v" "$BENCH"
-  local tc="$BENCH/apache-tomcat-$v"
-  cat >"$tc/conf/server.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<Server port="-1" shutdown="SHUTDOWN">
-  <Service name="Catalina">
-    <Connector address="127.0.0.1" port="$B_HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"
-               maxKeepAliveRequests="-1" socket.appWriteBufSize="${BENCH_APP_WRITE_BUF:-262144}"/>
-    <Engine name="Catalina" defaultHost="localhost">
-      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
-    </Engine>
-  </Service>
-</Server>
-XML
-  rm -rf "$tc/webapps"/* "$tc/work/Catalina"
+  TOMCAT_APP_WRITE_BUF="${BENCH_APP_WRITE_BUF:-262144}" prepare_tomcat "$BENCH" "$B_HTTP_PORT"
+  local tc="$TOMCAT_HOME"
   cp "$ROOT/target/ohif-bridge.war" "$tc/webapps/ohif-bridge.war"
-  mkdir -p "$tc/conf/Catalina/localhost"
   cat >"$tc/conf/Catalina/localhost/ohif-bridge.xml" <<XML
 <Context><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC_URL" override="false"/></Context>
 XML
   # the same patched files as a plain webapp; its two pages filled in for /static/ once
   cp -r "$ROOT/target/ohif-npm/dist-patched" "$tc/webapps/static"
   sed -i 's#{{BASE_ATTR}}#/static/#g; s#{{BASE_JS}}#/static/#g' "$tc/webapps/static/index.html"
-  "$tc/bin/catalina.sh" run >"$BENCH/tomcat.log" 2>&1 &
-  TOMCAT_PID=$!
-  for _ in $(seq 1 600); do
-    curl -sf "${WAR_BASE}health" >/dev/null 2>&1 && curl -sf "$STATIC_BASE" >/dev/null 2>&1 && break
-    kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $BENCH/tomcat.log"
-    sleep 0.2
-  done
+  start_tomcat "$BENCH/tomcat.log" "${WAR_BASE}health" "$STATIC_BASE"
   curl -sf "${WAR_BASE}ohif/app-config.js" | sed "s#/ohif-bridge/ohif/#/static/#g" >"$tc/webapps/static/app-config.js"
 }
 

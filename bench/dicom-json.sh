@@ -60,23 +60,9 @@ fresh_orthanc on "$ON_PORT"
 fresh_orthanc off "$OFF_PORT"
 
 # Tomcat with the WAR three times: cache in memory, no memory cache, and preloading for part C
-v="$(pom_property tomcat.version)"
-unpack_tomcat "$v" "$BENCH"
-TC="$BENCH/apache-tomcat-$v"
-cat >"$TC/conf/server.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<Server port="-1" shutdown="SHUTDOWN">
-  <Service name="Catalina">
-    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"
-               socket.appWriteBufSize="262144"/>
-    <Engine name="Catalina" defaultHost="localhost">
-      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
-    </Engine>
-  </Service>
-</Server>
-XML
-rm -rf "$TC/webapps"/* "$TC/work/Catalina" "$BENCH/data"
-mkdir -p "$TC/conf/Catalina/localhost"
+prepare_tomcat "$BENCH" "$HTTP_PORT"
+TC="$TOMCAT_HOME"
+rm -rf "$BENCH/data"
 context() { # context NAME ORTHANC_PORT PRELOAD CACHE_MB
   cp "$ROOT/target/ohif-bridge.war" "$TC/webapps/$1.war"
   cat >"$TC/conf/Catalina/localhost/$1.xml" <<XML
@@ -92,13 +78,7 @@ XML
 context json "$O_PORT" false 64
 context json-nomem "$O_PORT" false 0
 context json-preload "$ON_PORT" true 64
-"$TC/bin/catalina.sh" run >"$BENCH/tomcat.log" 2>&1 &
-TOMCAT_PID=$!
-for _ in $(seq 1 600); do
-  curl -sf "$WAR/json-preload/preload/status" >/dev/null 2>&1 && curl -sf "$WAR/json/health" >/dev/null 2>&1 && break
-  kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $BENCH/tomcat.log"
-  sleep 0.2
-done
+start_tomcat "$BENCH/tomcat.log" "$WAR/json-preload/preload/status" "$WAR/json/health"
 
 O="http://127.0.0.1:$O_PORT"
 study_of() { # Orthanc id and StudyInstanceUID of the study a clone folder holds

@@ -12,8 +12,6 @@ CONTEXT="${DEMO_CONTEXT:-ohif-bridge}"
 DATA_SOURCE="${DEMO_DATA_SOURCE:-dicom-web}"
 case "$DATA_SOURCE" in dicom-web|dicom-json) ;; *) die "DEMO_DATA_SOURCE must be dicom-web or dicom-json";; esac
 DEMO="$ROOT/.demo"
-TOMCAT_VERSION="$(pom_property tomcat.version)"
-TOMCAT="$DEMO/apache-tomcat-$TOMCAT_VERSION"
 ORTHANC_PID=""
 TOMCAT_PID=""
 
@@ -45,24 +43,11 @@ log "building the WAR (OHIF $(pom_property ohif.version) from npm); log in $DEMO
 (cd "$ROOT" && mvn -B -ntp package -DskipTests) >"$DEMO/build.log" 2>&1 \
   || { tail -n 40 "$DEMO/build.log" >&2; die "the build failed; see $DEMO/build.log"; }
 
-unpack_tomcat "$TOMCAT_VERSION" "$DEMO"
-cat >"$TOMCAT/conf/server.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<Server port="-1" shutdown="SHUTDOWN">
-  <Service name="Catalina">
-    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"
-               socket.appWriteBufSize="262144"/>
-    <Engine name="Catalina" defaultHost="localhost">
-      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
-    </Engine>
-  </Service>
-</Server>
-XML
-rm -rf "$TOMCAT/webapps"/* "$TOMCAT/work/Catalina"
-mkdir -p "$TOMCAT/conf/Catalina/localhost" "$DEMO/war"
+prepare_tomcat "$DEMO" "$HTTP_PORT"
+mkdir -p "$DEMO/war"
 cp "$ROOT/target/ohif-bridge.war" "$DEMO/war/$CONTEXT.war"
 # the settings, as a hospital admin would give them: a context file (see README, "Configuration")
-cat >"$TOMCAT/conf/Catalina/localhost/$CONTEXT.xml" <<XML
+cat >"$TOMCAT_HOME/conf/Catalina/localhost/$CONTEXT.xml" <<XML
 <Context docBase="$DEMO/war/$CONTEXT.war">
   <Parameter name="ohifbridge.OrthancUrl" value="http://127.0.0.1:8042" override="false"/>
   <Parameter name="ohifbridge.DataSource" value="$DATA_SOURCE" override="false"/>
@@ -71,16 +56,10 @@ cat >"$TOMCAT/conf/Catalina/localhost/$CONTEXT.xml" <<XML
 </Context>
 XML
 
-CATALINA_OUT="$DEMO/tomcat.log" "$TOMCAT/bin/catalina.sh" run >"$DEMO/tomcat.log" 2>&1 &
-TOMCAT_PID=$!
-URL="http://127.0.0.1:$HTTP_PORT/$CONTEXT/ohif/"
 # DICOM JSON has no study list: the ready line then opens the MR brain (its Orthanc id is fixed by its UIDs)
+URL="http://127.0.0.1:$HTTP_PORT/$CONTEXT/ohif/"
 [ "$DATA_SOURCE" = dicom-json ] && URL="${URL}viewer?url=../studies/5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4/ohif-dicom-json"
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$HTTP_PORT/$CONTEXT/health" >/dev/null 2>&1 && break
-  kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $DEMO/tomcat.log"
-  sleep 0.2
-done
+start_tomcat "$DEMO/tomcat.log" "http://127.0.0.1:$HTTP_PORT/$CONTEXT/health"
 curl -sf "$URL" >/dev/null || die "the WAR did not start; see $DEMO/tomcat.log"
 echo "ohif-bridge ready: $URL"
 wait "$TOMCAT_PID"

@@ -181,3 +181,43 @@ unpack_tomcat() {
     -Dmdep.overWriteReleases=true) >"$dir/tomcat-fetch.log" 2>&1 || die "cannot fetch Tomcat $v; see $dir/tomcat-fetch.log"
   chmod +x "$dir/apache-tomcat-$v"/bin/*.sh
 }
+
+# prepare_tomcat DIR HTTP_PORT: Tomcat from Maven Central under DIR, listening on 127.0.0.1:HTTP_PORT only
+# (no shutdown port: stopped by PID), with the bigger socket write buffer the README recommends, and
+# nothing deployed. Sets TOMCAT_HOME.
+prepare_tomcat() {
+  local dir="$1" port="$2" v; v="$(pom_property tomcat.version)"
+  unpack_tomcat "$v" "$dir"
+  TOMCAT_HOME="$dir/apache-tomcat-$v"
+  cat >"$TOMCAT_HOME/conf/server.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <Service name="Catalina">
+    <Connector address="127.0.0.1" port="$port" protocol="HTTP/1.1" connectionTimeout="20000"
+               maxKeepAliveRequests="-1" socket.appWriteBufSize="${TOMCAT_APP_WRITE_BUF:-262144}"/>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+    </Engine>
+  </Service>
+</Server>
+XML
+  rm -rf "$TOMCAT_HOME/webapps"/* "$TOMCAT_HOME/work/Catalina"
+  mkdir -p "$TOMCAT_HOME/conf/Catalina/localhost"
+}
+
+# start_tomcat LOG URL...: runs the prepared Tomcat in the background until every URL answers. Sets TOMCAT_PID.
+start_tomcat() {
+  local logfile="$1"; shift
+  CATALINA_OUT="$logfile" "$TOMCAT_HOME/bin/catalina.sh" run >"$logfile" 2>&1 &
+  TOMCAT_PID=$!
+  local url ok
+  for _ in $(seq 1 600); do
+    ok=1
+    for url in "$@"; do curl -sf "$url" >/dev/null 2>&1 || { ok=0; break; }; done
+    [ $ok = 1 ] && return 0
+    kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $logfile"
+    sleep 0.2
+  done
+  die "Tomcat did not answer on $*; see $logfile"
+}
+

@@ -90,14 +90,7 @@ public class BackfillService {
     public synchronized void stop() {
         Thread t = thread;
         thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Daemons.stop(t);
     }
 
     public ObjectNode status() {
@@ -126,10 +119,8 @@ public class BackfillService {
     }
 
     private void launch() {
-        Thread t = new Thread(this::run, "ohif-bridge-backfill");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        thread = Daemons.create("ohif-bridge-backfill", this::run);
+        thread.start();
     }
 
     private void run() {

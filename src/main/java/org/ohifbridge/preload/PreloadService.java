@@ -56,10 +56,8 @@ public class PreloadService {
         orthancUrl = settings.orthancUrl().toString();
         workers = new Workers("ohif-bridge-preload", settings.preloadThreads());
         state = "starting";
-        Thread t = new Thread(this::run, "ohif-bridge-preload");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        thread = Daemons.create("ohif-bridge-preload", this::run);
+        thread.start();
         LOG.info(() -> "ohif-bridge: preload follows Orthanc's changes; position kept in " + cursorFile.path());
     }
 
@@ -68,14 +66,7 @@ public class PreloadService {
     public synchronized void stop() {
         Thread t = thread;
         thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Daemons.stop(t);
         if (workers != null) {
             workers.shutdown();
         }

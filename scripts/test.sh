@@ -8,6 +8,7 @@
 install_packages browser
 build_shim
 prepare_samples
+prepare_volume
 make_clones "$CACHE/clones-200" 10 1
 cd "$ROOT"
-exec mvn -B -ntp verify -Dsamples.dir="$SAMPLES" -Dclones.dir="$CACHE/clones-200" -Dorthanc.shim="$SHIM" "$@"
+exec mvn -B -ntp verify -Dsamples.dir="$SAMPLES" -Dclones.dir="$CACHE/clones-200" -Dvolume.dir="$VOLUME" -Dorthanc.shim="$SHIM" "$@"

@@ -75,8 +75,16 @@ public class BackfillService {
         }
     }
 
+    /** Whether this deployment backfills at all: only the DICOM JSON data source has metadata 4202 to fill. */
+    public synchronized boolean enabled() {
+        return settings != null;
+    }
+
     /** Starts a new pass over every instance, unless one is running. @return the status afterwards */
     public synchronized ObjectNode start() {
+        if (settings == null) {
+            throw new IllegalStateException("backfill runs only with DataSource=dicom-json");
+        }
         if (thread == null) {
             progress = new Progress("running", 0, 0, 0, 0, Instant.now(), System.nanoTime(), 0);
             LOG.info("ohif-bridge: backfill of metadata 4202 started");

@@ -3,6 +3,7 @@ package org.ohifbridge.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,10 @@ public class AdminResource {
     @Inject
     BackfillService backfill;
 
-    /** Starts a backfill pass over every instance (a running one continues): 202 with its status. */
+    /**
+     * Starts a backfill pass over every instance (a running one continues): 202 with its status; 409 when the
+     * deployment serves DICOMweb (no metadata 4202 to fill).
+     */
     @POST
     @Path("backfill")
     @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +38,10 @@ public class AdminResource {
         }
         if (!SameOrigin.isSameOriginRequest(request)) {
             throw new ForbiddenException("cross-site request refused");
+        }
+        if (!backfill.enabled()) {
+            // metadata 4202 serves the DICOM JSON data source only; with dicom-web there is nothing to fill
+            throw new ClientErrorException("backfill runs only with DataSource=dicom-json", Response.Status.CONFLICT);
         }
         return Response.accepted(backfill.start()).header("Cache-Control", "no-store").build();
     }

@@ -30,12 +30,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "not found";
             case 405 -> "method not allowed";
             case 406 -> "not acceptable";
+            case 409 -> ours(e) ? e.getMessage() : "conflict";
             default -> Response.Status.fromStatusCode(status) == null ? "error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
-    /** Messages our resources give their 400/403s are meant for the client; Jersey's own start with "HTTP ". */
+    /** Messages our resources give their 400/403/409s are meant for the client; Jersey's own start with "HTTP ". */
     private static boolean ours(WebApplicationException e) {
         String m = e.getMessage();
         return m != null && !m.isEmpty() && !m.startsWith("HTTP ") && m.length() <= 200;

@@ -30,7 +30,9 @@ final class Chromium {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--enable-unsafe-swiftshader", "--window-size=1400,900", "--user-data-dir=" + userData);
+                "--enable-unsafe-swiftshader", "--window-size=1400,900",
+                // the test servers' HTTPS uses a self-signed certificate (wildfly-config/make-demo-keystore.sh)
+                "--ignore-certificate-errors", "--user-data-dir=" + userData);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);

@@ -52,6 +52,18 @@ class ProxyIT {
     URL securedBase;
 
     @Test
+    void backfillIsRefusedWithConflictInDicomWebMode() throws Exception {
+        String admin = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("it-admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> r = Http.send("POST", base, "admin/backfill", "Authorization", admin,
+                "Origin", base.getProtocol() + "://" + base.getAuthority());
+        assertEquals(409, r.statusCode());
+        assertEquals("{\"status\":409,\"error\":\"backfill runs only with DataSource=dicom-json\"}", Http.text(r));
+        JsonNode status = new ObjectMapper().readTree(Http.get(base, "preload/status").body());
+        assertEquals("idle", status.path("backfill").path("state").asText(), "no pass was started: " + status);
+    }
+
+    @Test
     void studyListQidoCarriesDescriptions() throws Exception {
         // exactly what OHIF 3.13 sends: a %2C-encoded includefield list, which Orthanc 1.7 would drop
         HttpResponse<byte[]> r = Http.get(base, "dicom-web/studies?limit=101&offset=0&fuzzymatching=false"
@@ -201,8 +213,10 @@ class ProxyIT {
         assertEquals(401, secured.getWithoutCredentials("/dicom-web/studies", "Authorization", "Basic Zm9vOmJhcg==")
                         .statusCode(),
                 "Orthanc refuses a wrong password");
-        // the browser's Authorization (wrong for Orthanc) and Cookie are dropped; the WAR adds its own
-        HttpResponse<byte[]> r = Http.get(securedBase, "dicom-web/studies", "Authorization", "Basic Zm9vOmJhcg==",
+        // the browser's Authorization (a user of the servlet container, wrong for Orthanc) and Cookie are
+        // dropped; the WAR adds its own. (A user the container does not know may get 401 from the container
+        // itself: WildFly's Elytron checks any Authorization header it is sent.)
+        HttpResponse<byte[]> r = Http.get(securedBase, "dicom-web/studies", "Authorization", "Basic aXQtdmlld2VyOml0LXZpZXdlci1zZWNyZXQ=",
                 "Cookie", "session=abc");
         assertEquals(200, r.statusCode());
         assertNull(Http.header(r, "WWW-Authenticate"));

@@ -6,19 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The managed Tomcat's own log files (catalina.home/logs), read back by tests. */
+/**
+ * The server's own log files, read back by tests: every file in the folder the pom names for the server under
+ * test ({@code server.logs}: Tomcat's logs/, WildFly's standalone/log/).
+ */
 final class ServerLog {
     private ServerLog() {
     }
 
     static String text() throws IOException {
-        Path logs = Path.of(System.getProperty("catalina.home"), "logs");
+        Path logs = Path.of(System.getProperty("server.logs"));
         StringBuilder b = new StringBuilder();
         try (Stream<Path> files = Files.list(logs)) {
-            for (Path f : files.sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 b.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
             }
         }
         return b.toString();
+    }
+
+    /** Which server the run is on (the pom's {@code it.server}): tomcat, tomcat11 or wildfly. */
+    static boolean wildfly() {
+        return "wildfly".equals(System.getProperty("it.server"));
     }
 }

@@ -60,3 +60,16 @@ wrk_run() {
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+
+# first_value TAG: the first value of a DICOM JSON tag in the first object of a DICOMweb answer on stdin
+first_value() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0][process.argv[1]].Value[0]))' "$1"; }
+
+# brain_frame ORTHANC_URL: the WADO-RS path (no leading slash) of the MR brain's first frame, 256x256x16 bits
+BRAIN=0.0.0.0.2.8811.20010413115754.12432
+brain_frame() {
+  local series sop
+  series="$(curl -sf "$1/dicom-web/studies/$BRAIN/series" | first_value 0020000E)"
+  sop="$(curl -sf "$1/dicom-web/studies/$BRAIN/series/$series/instances" | first_value 00080018)"
+  [ -n "$sop" ] || die "the MR brain is not in the Orthanc at $1"
+  echo "dicom-web/studies/$BRAIN/series/$series/instances/$sop/frames/1"
+}

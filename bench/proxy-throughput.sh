@@ -41,15 +41,10 @@ trap 'stop_pid "$NGINX_PID"; bench_cleanup' EXIT
 for _ in $(seq 1 50); do curl -sf "${NGINX_BASE}system" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -sf "${NGINX_BASE}system" >/dev/null || die "nginx did not start; see $NGINX_DIR/logs/error.log"
 
-# first value of a DICOM JSON tag in the first object of an Orthanc answer (node: needed for the build anyway)
-first_value() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0][process.argv[1]].Value[0]))' "$1"; }
-BRAIN=0.0.0.0.2.8811.20010413115754.12432
-SERIES="$(curl -sf "$ORTHANC_URL/dicom-web/studies/$BRAIN/series" | first_value 0020000E)"
-SOP="$(curl -sf "$ORTHANC_URL/dicom-web/studies/$BRAIN/series/$SERIES/instances" | first_value 00080018)"
-FRAME="dicom-web/studies/$BRAIN/series/$SERIES/instances/$SOP/frames/1"
+FRAME="$(brain_frame "$ORTHANC_URL")"
 XA_ID="$(curl -sf -X POST "$ORTHANC_URL/tools/find" -d '{"Level":"Instance","Query":{"Modality":"XA"}}' \
   | grep -o '[0-9a-f]\{8\}\(-[0-9a-f]\{8\}\)\{4\}' | head -1)"
-[ -n "$SOP" ] && [ -n "$XA_ID" ] || die "sample lookup failed"
+[ -n "$XA_ID" ] || die "sample lookup failed"
 ACCEPT='Accept: multipart/related; type=application/octet-stream; transfer-syntax=*'
 
 # warm the WAR's JIT before measuring

@@ -28,20 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
-    /** Counts bright samples on OHIF's cornerstone canvases (a black viewport gives 0). */
-    private static final String BRIGHT_PIXELS = """
-            let best = 0;
-            for (const c of document.querySelectorAll('canvas.cornerstone-canvas')) {
-              if (!c.width || !c.height) continue;
-              const g = c.getContext('2d', {willReadFrequently: true});
-              if (!g) continue;
-              const d = g.getImageData(0, 0, c.width, c.height).data;
-              let n = 0;
-              for (let i = 0; i < d.length; i += 28) if (d[i] > 16 || d[i + 1] > 16 || d[i + 2] > 16) n++;
-              best = Math.max(best, n);
-            }
-            return best;""";
-
     private static WebDriver browser;
 
     @Deployment(testable = false)
@@ -91,7 +77,7 @@ class BrowserIT {
         browser.get(base + "ohif/viewer?StudyInstanceUIDs=" + studyUid);
         long bright = new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofMillis(250))
                 .until(d -> {
-                    long n = ((Number) ((JavascriptExecutor) d).executeScript(BRIGHT_PIXELS)).longValue();
+                    long n = Chromium.brightPerCanvas(d).stream().mapToLong(Long::longValue).max().orElse(0);
                     return n > 2000 ? n : null;
                 });
         screenshot(name);

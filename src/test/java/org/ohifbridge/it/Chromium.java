@@ -40,6 +40,26 @@ final class Chromium {
         return driver;
     }
 
+    /** For every sized cornerstone canvas: how many sampled pixels are not black (a black viewport gives 0). */
+    private static final String BRIGHT_PER_CANVAS = """
+            const out = [];
+            for (const c of document.querySelectorAll('canvas.cornerstone-canvas')) {
+              if (!c.width || !c.height) continue;
+              const g = c.getContext('2d', {willReadFrequently: true});
+              if (!g) continue;
+              const d = g.getImageData(0, 0, c.width, c.height).data;
+              let n = 0;
+              for (let i = 0; i < d.length; i += 28) if (d[i] > 16 || d[i + 1] > 16 || d[i + 2] > 16) n++;
+              out.push(n);
+            }
+            return out;""";
+
+    @SuppressWarnings("unchecked")
+    static List<Long> brightPerCanvas(WebDriver driver) {
+        return ((List<Number>) ((JavascriptExecutor) driver).executeScript(BRIGHT_PER_CANVAS)).stream()
+                .map(Number::longValue).toList();
+    }
+
     static void stop(WebDriver driver) {
         if (driver == null) {
             return;

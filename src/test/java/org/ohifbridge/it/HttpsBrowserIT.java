@@ -37,20 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HttpsBrowserIT {
-    /** For every cornerstone canvas with a size: how many sampled pixels are not black. */
-    private static final String BRIGHT_PER_CANVAS = """
-            const out = [];
-            for (const c of document.querySelectorAll('canvas.cornerstone-canvas')) {
-              if (!c.width || !c.height) continue;
-              const g = c.getContext('2d', {willReadFrequently: true});
-              if (!g) continue;
-              const d = g.getImageData(0, 0, c.width, c.height).data;
-              let n = 0;
-              for (let i = 0; i < d.length; i += 28) if (d[i] > 16 || d[i + 1] > 16 || d[i + 2] > 16) n++;
-              out.push(n);
-            }
-            return out;""";
-
     private static WebDriver browser;
     private static String volumeStudy;
 
@@ -135,12 +121,11 @@ class HttpsBrowserIT {
         browser.manage().window().setSize(new Dimension(900, 650));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         browser.get(https("ohif/viewer?StudyInstanceUIDs=" + volumeStudy + "&hangingprotocolId=mprAnd3DVolumeViewport"));
-        @SuppressWarnings("unchecked")
-        List<Number> bright = new WebDriverWait(browser, Duration.ofSeconds(240)).pollingEvery(Duration.ofSeconds(2))
+        List<Long> bright = new WebDriverWait(browser, Duration.ofSeconds(240)).pollingEvery(Duration.ofSeconds(2))
                 .ignoring(ScriptTimeoutException.class)
                 .until(d -> {
-                    List<Number> n = (List<Number>) js(BRIGHT_PER_CANVAS);
-                    return n.stream().filter(v -> v.longValue() > 1000).count() >= 3 ? n : null;
+                    List<Long> n = Chromium.brightPerCanvas(d);
+                    return n.stream().filter(v -> v > 1000).count() >= 3 ? n : null;
                 });
         screenshotWhenIdle("https-mpr-ct-volume");
         assertTrue(bright.size() >= 4, "the protocol's four viewports (axial, 3D, coronal, sagittal): " + bright);

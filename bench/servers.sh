@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The same WAR on Tomcat 10.1 and on WildFly 39 (both from Maven Central, default JVM settings, WildFly set up
+# with the wildfly-config/ scripts), and Orthanc direct, in one run, on loopback:
+#  1. frame retrieval (WADO-RS, 128 KiB MR frame, as OHIF asks for it) with h2load: HTTP/1.1 over 6
+#     connections (what a browser opens per origin), plain and over TLS, and HTTP/2 over TLS on one connection
+#     with 6 and with 32 concurrent streams. Two alternating rounds, averaged; ratios against Orthanc direct.
+#  2. time to first image in Chromium (cold browser each visit), MR brain, each server over http (HTTP/1.1)
+#     and https (HTTP/2); median of BENCH_RUNS (3) alternating visits.
+#  3. the MPR/3D protocol on the CT volume over HTTP/2: time until all 64 frames have arrived, with the
+#     default user config (maxNumRequests 100/75/25, the plugin's) and with the limits raised (200/150/100).
+# BENCH_SECONDS (default 10) is the length of each h2load run.
+. "$(dirname "$0")/common.sh"
+
+BENCH="$ROOT/.cache/bench-servers"
+ORTHANC_PORT=28042; TC_HTTP=28080; TC_HTTPS=28443; WF_HTTP=28180; WF_HTTPS=28543; WF_MGMT=29990
+ORTHANC="http://127.0.0.1:$ORTHANC_PORT"
+ORTHANC_PID=""; TOMCAT_PID=""; WILDFLY_PID=""
+SECS="${BENCH_SECONDS:-10}"; RUNS="${BENCH_RUNS:-3}"
+cleanup() { stop_pid "$TOMCAT_PID"; stop_pid "$WILDFLY_PID"; stop_pid "$ORTHANC_PID"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+install_packages bench
+build_shim
+prepare_samples
+prepare_volume
+[ -f "$ROOT/target/ohif-bridge.war" ] || (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
+PW="$ROOT/.cache/bench/pw"
+[ -d "$PW/node_modules/playwright-core" ] || (mkdir -p "$PW" && cd "$PW" && npm init -y >/dev/null && npm install --silent playwright-core@1.65.1 >/dev/null)
+mkdir -p "$BENCH"
+PASS="bench-keystore-secret"
+bash "$ROOT/wildfly-config/make-demo-keystore.sh" "$BENCH/keystore.p12" "$PASS" >/dev/null
+
+rm -rf "$BENCH/orthanc"
+start_orthanc "$BENCH/orthanc" "$ORTHANC_PORT" $((ORTHANC_PORT + 1))
+upload_samples "$ORTHANC"
+
+# the default user part of app-config.js, and a copy with the request limits raised
+DEFAULT_JS="$ROOT/src/main/resources/org/ohifbridge/ohif/app-config-user.js"
+sed -e 's/interaction: 100,/interaction: 200,/' -e 's/thumbnail: 75,/thumbnail: 150,/' -e 's/prefetch: 25,/prefetch: 100,/' \
+  "$DEFAULT_JS" >"$BENCH/app-config-raised.js"
+cmp -s "$DEFAULT_JS" "$BENCH/app-config-raised.js" && die "could not raise maxNumRequests in a copy of $DEFAULT_JS"
+
+# Tomcat: HTTP and HTTPS (HTTP/2) connectors; the WAR twice (default and raised limits)
+prepare_tomcat "$BENCH" "$TC_HTTP" "$TC_HTTPS" "$BENCH/keystore.p12" "$PASS"
+cp "$ROOT/target/ohif-bridge.war" "$BENCH/ohif-bridge.war"
+for ctx in ohif-bridge raised; do
+  cfg=""; [ "$ctx" = raised ] && cfg="<Parameter name=\"ohifbridge.UserConfiguration\" value=\"$BENCH/app-config-raised.js\" override=\"false\"/>"
+  cat >"$TOMCAT_HOME/conf/Catalina/localhost/$ctx.xml" <<XML
+<Context docBase="$BENCH/ohif-bridge.war"><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC" override="false"/>$cfg</Context>
+XML
+done
+start_tomcat "$BENCH/tomcat.log" "http://127.0.0.1:$TC_HTTP/ohif-bridge/health" "http://127.0.0.1:$TC_HTTP/raised/health"
+
+# WildFly: a fresh standalone.xml, then the admin's scripts
+prepare_wildfly "$BENCH"
+cp "$WILDFLY_HOME/standalone/configuration/standalone.xml.orig" "$WILDFLY_HOME/standalone/configuration/standalone.xml" 2>/dev/null \
+  || cp "$WILDFLY_HOME/standalone/configuration/standalone.xml" "$WILDFLY_HOME/standalone/configuration/standalone.xml.orig"
+start_wildfly "$BENCH/wildfly.log" "$WF_HTTP" "$WF_HTTPS" "$WF_MGMT"
+cat >"$BENCH/wildfly.properties" <<PROPS
+orthanc.url=$ORTHANC
+war.path=$BENCH/ohif-bridge.war
+keystore.path=$BENCH/keystore.p12
+keystore.password=$PASS
+PROPS
+for f in settings https deploy; do
+  wildfly_cli "$WF_MGMT" --properties="$BENCH/wildfly.properties" --file="$ROOT/wildfly-config/$f.cli"
+done
+curl -sf "http://127.0.0.1:$WF_HTTP/ohif-bridge/health" >/dev/null || die "WildFly: the WAR does not answer"
+
+# the frame OHIF would ask for first, and the CT volume's study
+FRAME="$(brain_frame "$ORTHANC")"
+VOLUME_STUDY="$(curl -sf -X POST "$ORTHANC/tools/find" -d '{"Level":"Study","Query":{"PatientID":"CTVOL1"},"Expand":true}' \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].MainDicomTags.StudyInstanceUID))')"
+[ -n "$VOLUME_STUDY" ] || die "sample lookup failed"
+ACCEPT='accept: multipart/related; type=application/octet-stream; transfer-syntax=*'
+
+# h2load_rps ARGS... URL: requests/s of one run (fails on any error answer)
+h2load_rps() {
+  local out; out="$(h2load -D "$SECS" --warm-up-time=1 -H "$ACCEPT" "$@" 2>&1)" || die "h2load failed: $out"
+  grep -q ' 0 failed, 0 errored' <<<"$out" || die "h2load saw errors for ${*: -1}: $(grep -m1 requests: <<<"$out")"
+  grep -Eq 'status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx' <<<"$out" || die "h2load saw non-2xx for ${*: -1}"
+  awk '/^finished in/ {print $4}' <<<"$out"
+}
+mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (a+b)/2}'; }
+
+# warm-up of both JVMs
+for u in "http://127.0.0.1:$TC_HTTP/ohif-bridge/$FRAME" "http://127.0.0.1:$WF_HTTP/ohif-bridge/$FRAME"; do
+  h2load -D 5 --h1 -c 4 -H "$ACCEPT" "$u" >/dev/null 2>&1
+done
+
+declare -A R
+CASES=("orthanc|h1 6 conn|--h1 -c 6|$ORTHANC/$FRAME")
+for s in "tomcat|$TC_HTTP|$TC_HTTPS" "wildfly|$WF_HTTP|$WF_HTTPS"; do
+  IFS='|' read -r name http https <<<"$s"
+  CASES+=("$name|h1 6 conn|--h1 -c 6|http://127.0.0.1:$http/ohif-bridge/$FRAME"
+          "$name|h1 TLS 6 conn|--h1 -c 6|https://127.0.0.1:$https/ohif-bridge/$FRAME"
+          "$name|h2 TLS 1 conn x 6|-c 1 -m 6|https://127.0.0.1:$https/ohif-bridge/$FRAME"
+          "$name|h2 TLS 1 conn x 32|-c 1 -m 32|https://127.0.0.1:$https/ohif-bridge/$FRAME")
+done
+for round in 1 2; do
+  for c in "${CASES[@]}"; do
+    IFS='|' read -r name label args url <<<"$c"
+    # shellcheck disable=SC2086
+    R["$name|$label|$round"]="$(h2load_rps $args "$url")"
+  done
+done
+printf '\nframe retrieval, 128 KiB MR frame, requests/s (mean of 2 rounds of %s s)\n' "$SECS"
+printf '%-8s %-22s %10s %14s\n' server protocol "req/s" "vs Orthanc"
+base="$(mean "${R[orthanc|h1 6 conn|1]}" "${R[orthanc|h1 6 conn|2]}")"
+for c in "${CASES[@]}"; do
+  IFS='|' read -r name label _ _ <<<"$c"
+  v="$(mean "${R[$name|$label|1]}" "${R[$name|$label|2]}")"
+  printf '%-8s %-22s %10s %14s\n' "$name" "$label" "$v" "$(ratio "$v" "$base")"
+done
+for label in "h1 6 conn" "h1 TLS 6 conn" "h2 TLS 1 conn x 6" "h2 TLS 1 conn x 32"; do
+  t="$(mean "${R[tomcat|$label|1]}" "${R[tomcat|$label|2]}")"; w="$(mean "${R[wildfly|$label|1]}" "${R[wildfly|$label|2]}")"
+  printf 'WildFly / Tomcat, %-20s %s\n' "$label:" "$(ratio "$w" "$t")"
+done
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+visit() { NODE_PATH="$PW/node_modules" node "$ROOT/bench/ttfi.js" "$@" | awk '{print $2}'; }
+printf '\ntime to first image in Chromium, MR brain, cold browser, median of %s (ms)\n' "$RUNS"
+declare -A T
+TARGETS=("tomcat http/1.1|http://127.0.0.1:$TC_HTTP" "tomcat h2|https://127.0.0.1:$TC_HTTPS"
+         "wildfly http/1.1|http://127.0.0.1:$WF_HTTP" "wildfly h2|https://127.0.0.1:$WF_HTTPS")
+for _ in $(seq 1 "$RUNS"); do
+  for t in "${TARGETS[@]}"; do
+    IFS='|' read -r label base <<<"$t"
+    T["$label"]+="$(visit image "$base/ohif-bridge/ohif/viewer?StudyInstanceUIDs=$BRAIN") "
+  done
+done
+for t in "${TARGETS[@]}"; do
+  IFS='|' read -r label _ <<<"$t"
+  printf '%-18s %8s   (%s)\n' "$label" "$(tr ' ' '\n' <<<"${T[$label]}" | grep . | median)" "${T[$label]% }"
+done
+
+printf '\nMPR/3D on the 64-slice CT volume over HTTP/2 (Tomcat): all frames arrived, median of %s (ms)\n' "$RUNS"
+D=""; M=""
+for _ in $(seq 1 "$RUNS"); do
+  D+="$(visit volume "https://127.0.0.1:$TC_HTTPS/ohif-bridge/ohif/viewer?StudyInstanceUIDs=$VOLUME_STUDY&hangingprotocolId=mprAnd3DVolumeViewport") "
+  M+="$(visit volume "https://127.0.0.1:$TC_HTTPS/raised/ohif/viewer?StudyInstanceUIDs=$VOLUME_STUDY&hangingprotocolId=mprAnd3DVolumeViewport") "
+done
+d="$(tr ' ' '\n' <<<"$D" | grep . | median)"; m="$(tr ' ' '\n' <<<"$M" | grep . | median)"
+printf '%-40s %8s   (%s)\n' "maxNumRequests 100/75/25 (default)" "$d" "${D% }"
+printf '%-40s %8s   (%s)\n' "maxNumRequests 200/150/100" "$m" "${M% }"
+printf 'raised / default: %s\n' "$(ratio "$m" "$d")"

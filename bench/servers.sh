@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The same WAR on Tomcat 10.1 and on WildFly 39 (both from Maven Central, default JVM settings, WildFly set up
 # with the wildfly-config/ scripts), and Orthanc direct, in one run, on loopback:
-#  1. frame retrieval (WADO-RS, 128 KiB MR frame, as OHIF asks for it) with h2load: HTTP/1.1 over 6
-#     connections (what a browser opens per origin), plain and over TLS, and HTTP/2 over TLS on one connection
-#     with 6 and with 32 concurrent streams. Two alternating rounds, averaged; ratios against Orthanc direct.
+#  1. frame retrieval (WADO-RS, 128 KiB MR frame, as OHIF asks for it): HTTP/1.1 over 6 connections (what a
+#     browser opens per origin), plain and over TLS (wrk), and HTTP/2 over TLS on one connection with 6 and
+#     with 32 concurrent streams (h2load). Two alternating rounds, averaged; ratios against Orthanc direct.
 #  2. time to first image in Chromium (cold browser each visit), MR brain, each server over http (HTTP/1.1)
 #     and https (HTTP/2); median of BENCH_RUNS (3) alternating visits.
-#  3. the MPR/3D protocol on the CT volume over HTTP/2: time until all 64 frames have arrived, with the
-#     default user config (maxNumRequests 100/75/25, the plugin's) and with the limits raised (200/150/100).
-# BENCH_SECONDS (default 10) is the length of each h2load run.
+#  3. the MPR/3D protocol on the CT volume, over HTTP/2 and HTTP/1.1: time until all 64 frames have arrived
+#     and until the four viewports are painted, with the plugin's maxNumRequests (100/75/25: the WAR's default
+#     over HTTP/1.1) and with the limits raised (200/150/100: the WAR's default over HTTP/2).
+# BENCH_SECONDS (default 10) is the length of each load run, BENCH_RUNS (3) the number of browser visits per
+# case, BENCH_PARTS (default "1 2 3") which parts run.
 . "$(dirname "$0")/common.sh"
 
 BENCH="$ROOT/.cache/bench-servers"
@@ -42,16 +44,19 @@ sed -e 's/interaction: 100,/interaction: 200,/' -e 's/thumbnail: 75,/thumbnail: 
   "$DEFAULT_JS" >"$BENCH/app-config-raised.js"
 cmp -s "$DEFAULT_JS" "$BENCH/app-config-raised.js" && die "could not raise maxNumRequests in a copy of $DEFAULT_JS"
 
-# Tomcat: HTTP and HTTPS (HTTP/2) connectors; the WAR twice (default and raised limits)
+# Tomcat: HTTP and HTTPS (HTTP/2) connectors; the WAR three times: as shipped (the embedded user part, whose
+# limits the WAR raises by itself over HTTP/2), and with the plugin's limits and the raised ones as files
 prepare_tomcat "$BENCH" "$TC_HTTP" "$TC_HTTPS" "$BENCH/keystore.p12" "$PASS"
 cp "$ROOT/target/ohif-bridge.war" "$BENCH/ohif-bridge.war"
-for ctx in ohif-bridge raised; do
-  cfg=""; [ "$ctx" = raised ] && cfg="<Parameter name=\"ohifbridge.UserConfiguration\" value=\"$BENCH/app-config-raised.js\" override=\"false\"/>"
+cp "$DEFAULT_JS" "$BENCH/app-config-plugin.js"
+for ctx in ohif-bridge plugin raised; do
+  cfg=""; [ "$ctx" != ohif-bridge ] && cfg="<Parameter name=\"ohifbridge.UserConfiguration\" value=\"$BENCH/app-config-$ctx.js\" override=\"false\"/>"
   cat >"$TOMCAT_HOME/conf/Catalina/localhost/$ctx.xml" <<XML
 <Context docBase="$BENCH/ohif-bridge.war"><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC" override="false"/>$cfg</Context>
 XML
 done
-start_tomcat "$BENCH/tomcat.log" "http://127.0.0.1:$TC_HTTP/ohif-bridge/health" "http://127.0.0.1:$TC_HTTP/raised/health"
+start_tomcat "$BENCH/tomcat.log" "http://127.0.0.1:$TC_HTTP/ohif-bridge/health" "http://127.0.0.1:$TC_HTTP/plugin/health" \
+  "http://127.0.0.1:$TC_HTTP/raised/health"
 
 # WildFly: a fresh standalone.xml, then the admin's scripts
 prepare_wildfly "$BENCH"
@@ -76,34 +81,43 @@ VOLUME_STUDY="$(curl -sf -X POST "$ORTHANC/tools/find" -d '{"Level":"Study","Que
 [ -n "$VOLUME_STUDY" ] || die "sample lookup failed"
 ACCEPT='accept: multipart/related; type=application/octet-stream; transfer-syntax=*'
 
-# h2load_rps ARGS... URL: requests/s of one run (fails on any error answer)
-h2load_rps() {
-  local out; out="$(h2load -D "$SECS" --warm-up-time=1 -H "$ACCEPT" "$@" 2>&1)" || die "h2load failed: $out"
-  grep -q ' 0 failed, 0 errored' <<<"$out" || die "h2load saw errors for ${*: -1}: $(grep -m1 requests: <<<"$out")"
-  grep -Eq 'status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx' <<<"$out" || die "h2load saw non-2xx for ${*: -1}"
+# rps TOOL URL: requests/s of one run. HTTP/1.1 with wrk (BENCH_CONNECTIONS=6; it fails on any non-2xx
+# answer); HTTP/2 with h2load on one connection, TOOL = h2:N for N concurrent streams. (h2load's HTTP/1.1 mode
+# is not used: it does not count Tomcat's status lines, which have no reason phrase.)
+rps() {
+  local tool="$1" url="$2" out
+  if [ "$tool" = h1 ]; then
+    BENCH_CONNECTIONS=6 BENCH_SECONDS="$SECS" wrk_run "$url" "$ACCEPT" | awk '{print $1}'
+    return
+  fi
+  out="$(h2load -D "$SECS" --warm-up-time=1 -c 1 -m "${tool#h2:}" -H "$ACCEPT" "$url" 2>&1)" || die "h2load failed: $out"
+  grep -Eq 'status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx' <<<"$out" && grep -q ' 0 errored, 0 timeout' <<<"$out" \
+    || die "h2load saw errors for $url: $(grep -E '^(requests|status codes):' <<<"$out" | tr '\n' ' ')"
   awk '/^finished in/ {print $4}' <<<"$out"
 }
 mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (a+b)/2}'; }
 
+part() { [[ " ${BENCH_PARTS:-1 2 3} " == *" $1 "* ]]; }
+
+if part 1; then
 # warm-up of both JVMs
 for u in "http://127.0.0.1:$TC_HTTP/ohif-bridge/$FRAME" "http://127.0.0.1:$WF_HTTP/ohif-bridge/$FRAME"; do
-  h2load -D 5 --h1 -c 4 -H "$ACCEPT" "$u" >/dev/null 2>&1
+  BENCH_CONNECTIONS=4 BENCH_SECONDS=5 wrk_run "$u" "$ACCEPT" >/dev/null
 done
 
 declare -A R
-CASES=("orthanc|h1 6 conn|--h1 -c 6|$ORTHANC/$FRAME")
+CASES=("orthanc|h1 6 conn|h1|$ORTHANC/$FRAME")
 for s in "tomcat|$TC_HTTP|$TC_HTTPS" "wildfly|$WF_HTTP|$WF_HTTPS"; do
   IFS='|' read -r name http https <<<"$s"
-  CASES+=("$name|h1 6 conn|--h1 -c 6|http://127.0.0.1:$http/ohif-bridge/$FRAME"
-          "$name|h1 TLS 6 conn|--h1 -c 6|https://127.0.0.1:$https/ohif-bridge/$FRAME"
-          "$name|h2 TLS 1 conn x 6|-c 1 -m 6|https://127.0.0.1:$https/ohif-bridge/$FRAME"
-          "$name|h2 TLS 1 conn x 32|-c 1 -m 32|https://127.0.0.1:$https/ohif-bridge/$FRAME")
+  CASES+=("$name|h1 6 conn|h1|http://127.0.0.1:$http/ohif-bridge/$FRAME"
+          "$name|h1 TLS 6 conn|h1|https://127.0.0.1:$https/ohif-bridge/$FRAME"
+          "$name|h2 TLS 1 conn x 6|h2:6|https://127.0.0.1:$https/ohif-bridge/$FRAME"
+          "$name|h2 TLS 1 conn x 32|h2:32|https://127.0.0.1:$https/ohif-bridge/$FRAME")
 done
 for round in 1 2; do
   for c in "${CASES[@]}"; do
-    IFS='|' read -r name label args url <<<"$c"
-    # shellcheck disable=SC2086
-    R["$name|$label|$round"]="$(h2load_rps $args "$url")"
+    IFS='|' read -r name label tool url <<<"$c"
+    R["$name|$label|$round"]="$(rps "$tool" "$url")"
   done
 done
 printf '\nframe retrieval, 128 KiB MR frame, requests/s (mean of 2 rounds of %s s)\n' "$SECS"
@@ -119,8 +133,11 @@ for label in "h1 6 conn" "h1 TLS 6 conn" "h2 TLS 1 conn x 6" "h2 TLS 1 conn x 32
   printf 'WildFly / Tomcat, %-20s %s\n' "$label:" "$(ratio "$w" "$t")"
 done
 
+fi
+
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 visit() { NODE_PATH="$PW/node_modules" node "$ROOT/bench/ttfi.js" "$@" | awk '{print $2}'; }
+if part 2; then
 printf '\ntime to first image in Chromium, MR brain, cold browser, median of %s (ms)\n' "$RUNS"
 declare -A T
 TARGETS=("tomcat http/1.1|http://127.0.0.1:$TC_HTTP" "tomcat h2|https://127.0.0.1:$TC_HTTPS"
@@ -136,13 +153,27 @@ for t in "${TARGETS[@]}"; do
   printf '%-18s %8s   (%s)\n' "$label" "$(tr ' ' '\n' <<<"${T[$label]}" | grep . | median)" "${T[$label]% }"
 done
 
-printf '\nMPR/3D on the 64-slice CT volume over HTTP/2 (Tomcat): all frames arrived, median of %s (ms)\n' "$RUNS"
-D=""; M=""
+fi
+
+if part 3; then
+printf '\nMPR/3D on the 64-slice CT volume (Tomcat, 900x650 window), median of %s (ms from navigation start)\n' "$RUNS"
+printf '%-44s %14s %14s\n' "" "frames in" "4 viewports"
+declare -A V
+VARIANTS=("h2, maxNumRequests 100/75/25 (plugin)|https://127.0.0.1:$TC_HTTPS/plugin"
+          "h2, maxNumRequests 200/150/100|https://127.0.0.1:$TC_HTTPS/raised"
+          "http/1.1, maxNumRequests 100/75/25 (plugin)|http://127.0.0.1:$TC_HTTP/plugin"
+          "http/1.1, maxNumRequests 200/150/100|http://127.0.0.1:$TC_HTTP/raised")
 for _ in $(seq 1 "$RUNS"); do
-  D+="$(visit volume "https://127.0.0.1:$TC_HTTPS/ohif-bridge/ohif/viewer?StudyInstanceUIDs=$VOLUME_STUDY&hangingprotocolId=mprAnd3DVolumeViewport") "
-  M+="$(visit volume "https://127.0.0.1:$TC_HTTPS/raised/ohif/viewer?StudyInstanceUIDs=$VOLUME_STUDY&hangingprotocolId=mprAnd3DVolumeViewport") "
+  for v in "${VARIANTS[@]}"; do
+    IFS='|' read -r label base <<<"$v"
+    read -r _ frames _ painted _ < <(NODE_PATH="$PW/node_modules" node "$ROOT/bench/ttfi.js" volume \
+      "$base/ohif/viewer?StudyInstanceUIDs=$VOLUME_STUDY&hangingprotocolId=mprAnd3DVolumeViewport")
+    V["$label|f"]+="$frames "; V["$label|p"]+="$painted "
+  done
 done
-d="$(tr ' ' '\n' <<<"$D" | grep . | median)"; m="$(tr ' ' '\n' <<<"$M" | grep . | median)"
-printf '%-40s %8s   (%s)\n' "maxNumRequests 100/75/25 (default)" "$d" "${D% }"
-printf '%-40s %8s   (%s)\n' "maxNumRequests 200/150/100" "$m" "${M% }"
-printf 'raised / default: %s\n' "$(ratio "$m" "$d")"
+for v in "${VARIANTS[@]}"; do
+  IFS='|' read -r label _ <<<"$v"
+  printf '%-44s %14s %14s   (%s / %s)\n' "$label" "$(tr ' ' '\n' <<<"${V[$label|f]}" | grep . | median)" \
+    "$(tr ' ' '\n' <<<"${V[$label|p]}" | grep . | median)" "${V[$label|f]% }" "${V[$label|p]% }"
+done
+fi

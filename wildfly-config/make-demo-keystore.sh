@@ -2,7 +2,7 @@
 # Demo only: a self-signed PKCS12 keystore for https.cli, for CN=localhost with SAN dns:localhost, ip:127.0.0.1
 # (RSA 2048, valid 825 days, alias "ohif-bridge"). Browsers will warn about it; use a real certificate in production.
 #
-#   wildfly-config/make-demo-keystore.sh /opt/wildfly/standalone/configuration/ohif-bridge.p12 'changeit'
+#   wildfly-config/make-demo-keystore.sh /etc/ohif-bridge/server.p12 'changeit'
 #
 # Idempotent: an existing keystore is kept as it is (the password is only checked against it). Delete the file
 # to get a new one. The keystore is created with mode 600: WildFly's user must be able to read it.

@@ -8,6 +8,12 @@ import org.ohifbridge.config.DataSource;
  * mode also {@code showStudyList} (false: that data source has no study search). The DICOMweb roots are the
  * WAR's own {@code dicom-web} proxy, as a path on the page's origin. Every inserted value is a quoted, escaped
  * JavaScript literal.
+ *
+ * <p>When app-config.js itself arrives over HTTP/2 and the user part is the embedded default, the system part
+ * also raises OHIF's {@code maxNumRequests} from the plugin's 100/75/25 to {@value #HTTP2_LIMITS}: every
+ * request then shares one connection, and the viewer may keep a whole volume in flight (bench/servers.sh: the
+ * 64 frames of the MPR test volume arrived in 4.5 s instead of 55 s, first paint unchanged). An admin's own
+ * user part is never changed.
  */
 public final class AppConfigRenderer {
     private static final String HEADER = """
@@ -58,16 +64,36 @@ public final class AppConfigRenderer {
             window.config.defaultDataSourceName = 'dicomjson';
             """;
 
+    static final String HTTP2_LIMITS = "{ interaction: 200, thumbnail: 150, prefetch: 100 }";
+
+    private static final String HTTP2 = """
+            /* HTTP/2: all requests share one connection, so more may be in flight (the embedded user part only) */
+            window.config.maxNumRequests = ${LIMITS};
+            """.replace("${LIMITS}", HTTP2_LIMITS);
+
     private final String userPart;
     private final DataSource dataSource;
+    private final boolean embeddedUserPart;
 
     public AppConfigRenderer(String userPart, DataSource dataSource) {
+        this(userPart, dataSource, false);
+    }
+
+    /** @param embeddedUserPart whether {@code userPart} is the WAR's default (no UserConfiguration given) */
+    public AppConfigRenderer(String userPart, DataSource dataSource, boolean embeddedUserPart) {
         this.userPart = userPart;
         this.dataSource = dataSource;
+        this.embeddedUserPart = embeddedUserPart;
     }
 
     public String render(PublicPaths.Base base) {
-        String system = HEADER + (dataSource == DataSource.DICOM_JSON ? DICOM_JSON : DICOM_WEB);
+        return render(base, false);
+    }
+
+    /** @param http2 whether the request for app-config.js came over HTTP/2 */
+    public String render(PublicPaths.Base base, boolean http2) {
+        String system = HEADER + (dataSource == DataSource.DICOM_JSON ? DICOM_JSON : DICOM_WEB)
+                + (http2 && embeddedUserPart ? HTTP2 : "");
         return userPart + "\n" + system
                 .replace("${ROUTER_BASENAME}", JsStrings.quote(base.ohif()))
                 .replace("${DICOMWEB_ROOT}", JsStrings.quote(base.dicomWeb()));

@@ -67,7 +67,8 @@ public class OhifPageFilter extends HttpFilter {
             // a second guard in the browser: the viewer may only fetch from this origin
             response.setHeader("Content-Security-Policy", CONNECT_SELF);
         }
-        write(request, response, config ? pages.appConfig(base) : pages.index(base));
+        write(request, response, config ? pages.appConfig(base, request.getProtocol().startsWith("HTTP/2"))
+                : pages.index(base));
     }
 
     /** Every url= parameter (OHIF's DICOM JSON source fetches it) must point to this server. */

@@ -58,7 +58,8 @@ public class BridgeStartup implements ServletContextListener {
         }
         settingsHolder.install(settings);
         dist.load(ctx::getResourceAsStream);
-        pages.install(new IndexRenderer(dist.readText("index.html")), new AppConfigRenderer(settings.userConfiguration(), settings.dataSource()));
+        pages.install(new IndexRenderer(dist.readText("index.html")), new AppConfigRenderer(settings.userConfiguration(), settings.dataSource(),
+                settings.userConfigurationFile().isEmpty()));
         requestBase.install(new PublicPaths(settings.routerBasename(), settings.trustedProxies()));
         LOG.log(Level.INFO, "ohif-bridge started at {0} with OHIF {1} ({2} files); settings: {3}",
                 new Object[] {ctx.getContextPath().isEmpty() ? "/" : ctx.getContextPath(), dist.ohifVersion(),

@@ -59,6 +59,8 @@ class BrowserIT {
         assertTrue(text.contains("CompressedSamples"), "patient names are listed");
         assertTrue(text.contains("MR") && text.contains("CT") && text.contains("XA"), "modalities are listed");
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.crossOriginIsolated;"));
+        assertEquals(25L, ((JavascriptExecutor) browser).executeScript("return window.config.maxNumRequests.prefetch;"),
+                "the plugin's request limits over HTTP/1.1");
         screenshot("study-list");
     }
 

@@ -110,6 +110,7 @@ class HttpsBrowserIT {
         assertEquals(Boolean.TRUE, js("return typeof SharedArrayBuffer === 'function';"));
         assertEquals("h2", js("return performance.getEntriesByType('navigation')[0].nextHopProtocol;"),
                 "the page came over HTTP/2");
+        assertEquals(100L, js("return window.config.maxNumRequests.prefetch;"), "higher request limits over HTTP/2");
         Chromium.screenshot(browser, "https-study-list");
     }
 

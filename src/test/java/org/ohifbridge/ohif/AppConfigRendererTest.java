@@ -53,4 +53,15 @@ class AppConfigRendererTest {
         assertTrue(js.contains("window.config.routerBasename = '/pacs/ohif/';"));
         assertFalse(js.contains("dicom-web"), "no DICOMweb root in this mode");
     }
+
+    @Test
+    void overHttp2TheEmbeddedDefaultGetsHigherRequestLimitsAndAnAdminsFileDoesNot() {
+        PublicPaths.Base base = new PublicPaths.Base("/ohif/", "/");
+        String raised = "window.config.maxNumRequests = { interaction: 200, thumbnail: 150, prefetch: 100 };";
+        AppConfigRenderer embedded = new AppConfigRenderer(USER, DataSource.DICOM_WEB, true);
+        assertTrue(embedded.render(base, true).endsWith(raised + "\n"), "set last, after the user part");
+        assertFalse(embedded.render(base, false).contains("maxNumRequests"), "HTTP/1.1 keeps the plugin's limits");
+        assertFalse(new AppConfigRenderer(USER, DataSource.DICOM_WEB, false).render(base, true).contains("maxNumRequests"),
+                "a configured user part is left as the admin wrote it");
+    }
 }

@@ -19,9 +19,7 @@ bench_cleanup() {
 }
 
 bench_setup() {
-  trap bench_cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  on_exit bench_cleanup
   install_packages bench
   build_shim
   prepare_samples

@@ -19,9 +19,7 @@ WAR="http://127.0.0.1:$HTTP_PORT"
 PIDS=()
 TOMCAT_PID=""
 cleanup() { stop_pid "$TOMCAT_PID"; for p in "${PIDS[@]}"; do stop_pid "$p"; done; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit cleanup
 
 install_packages bench
 build_shim

@@ -19,9 +19,7 @@ ORTHANC="http://127.0.0.1:$ORTHANC_PORT"
 ORTHANC_PID=""; TOMCAT_PID=""; WILDFLY_PID=""
 SECS="${BENCH_SECONDS:-10}"; RUNS="${BENCH_RUNS:-3}"
 cleanup() { stop_pid "$TOMCAT_PID"; stop_pid "$WILDFLY_PID"; stop_pid "$ORTHANC_PID"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit cleanup
 
 install_packages bench
 build_shim

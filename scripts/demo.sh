@@ -42,9 +42,7 @@ cleanup() {
   stop_pid "$SERVER_PID"
   stop_pid "$ORTHANC_PID"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit cleanup
 
 install_packages
 build_shim

@@ -16,6 +16,13 @@ log() { printf '[ohif-bridge] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 . "$ROOT/scripts/ct_volume.sh"
 
+# on_exit CLEANUP: run the command CLEANUP when the script ends, also on Ctrl-C and SIGTERM (exit 130/143)
+on_exit() {
+  trap "$1" EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi
 }

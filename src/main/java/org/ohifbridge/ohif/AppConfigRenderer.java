@@ -12,7 +12,7 @@ import org.ohifbridge.config.DataSource;
  * <p>When app-config.js itself arrives over HTTP/2 and the user part is the embedded default, the system part
  * also raises OHIF's {@code maxNumRequests} from the plugin's 100/75/25 to {@value #HTTP2_LIMITS}: every
  * request then shares one connection, and the viewer may keep a whole volume in flight (bench/servers.sh: the
- * 64 frames of the MPR test volume arrived in 4.5 s instead of 55 s, first paint unchanged). An admin's own
+ * 64 frames of the MPR test volume arrived in 4.5-4.8 s instead of 55-56 s, first paint no later). An admin's own
  * user part is never changed.
  */
 public final class AppConfigRenderer {

@@ -32,7 +32,8 @@ bench_setup() {
   local tc="$TOMCAT_HOME"
   cp "$ROOT/target/ohif-bridge.war" "$tc/webapps/ohif-bridge.war"
   cat >"$tc/conf/Catalina/localhost/ohif-bridge.xml" <<XML
-<Context><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC_URL" override="false"/></Context>
+<!-- benches measure serving, not sign-on: the WAR runs open on loopback -->
+<Context><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC_URL" override="false"/><Parameter name="ohifbridge.SignOn" value="anonymous" override="false"/></Context>
 XML
   # the same patched files as a plain webapp; its two pages filled in for /static/ once
   cp -r "$ROOT/target/ohif-npm/dist-patched" "$tc/webapps/static"

@@ -67,6 +67,7 @@ context() { # context NAME ORTHANC_PORT PRELOAD CACHE_MB
 <Context>
   <Parameter name="ohifbridge.OrthancUrl" value="http://127.0.0.1:$2" override="false"/>
   <Parameter name="ohifbridge.DataSource" value="dicom-json" override="false"/>
+  <Parameter name="ohifbridge.SignOn" value="anonymous" override="false"/>
   <Parameter name="ohifbridge.Preload" value="$3" override="false"/>
   <Parameter name="ohifbridge.StudyCacheMegabytes" value="$4" override="false"/>
   <Parameter name="ohifbridge.DataFolder" value="$BENCH/data/$1" override="false"/>

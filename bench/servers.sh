@@ -50,7 +50,7 @@ cp "$DEFAULT_JS" "$BENCH/app-config-plugin.js"
 for ctx in ohif-bridge plugin raised; do
   cfg=""; [ "$ctx" != ohif-bridge ] && cfg="<Parameter name=\"ohifbridge.UserConfiguration\" value=\"$BENCH/app-config-$ctx.js\" override=\"false\"/>"
   cat >"$TOMCAT_HOME/conf/Catalina/localhost/$ctx.xml" <<XML
-<Context docBase="$BENCH/ohif-bridge.war"><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC" override="false"/>$cfg</Context>
+<Context docBase="$BENCH/ohif-bridge.war"><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC" override="false"/><Parameter name="ohifbridge.SignOn" value="anonymous" override="false"/>$cfg</Context>
 XML
 done
 start_tomcat "$BENCH/tomcat.log" "http://127.0.0.1:$TC_HTTP/ohif-bridge/health" "http://127.0.0.1:$TC_HTTP/plugin/health" \
@@ -63,6 +63,7 @@ cp "$WILDFLY_HOME/standalone/configuration/standalone.xml.orig" "$WILDFLY_HOME/s
 start_wildfly "$BENCH/wildfly.log" "$WF_HTTP" "$WF_HTTPS" "$WF_MGMT"
 cat >"$BENCH/wildfly.properties" <<PROPS
 orthanc.url=$ORTHANC
+sign.on=anonymous
 war.path=$BENCH/ohif-bridge.war
 keystore.path=$BENCH/keystore.p12
 keystore.password=$PASS

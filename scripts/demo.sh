@@ -4,30 +4,38 @@
 # at http://127.0.0.1:8080/ohif-bridge/. Ctrl-C or SIGTERM stops everything it started. Running it again
 # reuses what is installed and loaded.
 #
-#   scripts/demo.sh [--wildfly] [--https]
+#   scripts/demo.sh [--wildfly] [--https] [--keycloak]
 #     --wildfly   WildFly 39 instead of Tomcat 10.1, configured with the scripts in wildfly-config/ as a WildFly
 #                 admin would run them (management on 127.0.0.1:9990)
 #     --https     also HTTPS with HTTP/2 on 127.0.0.1:8443 with a self-signed certificate made here (your
 #                 browser warns once); the printed URL is then https://localhost:8443/...
+#     --keycloak  sign-on with OpenID Connect against a local Keycloak (Maven Central) on 127.0.0.1:8180 instead
+#                 of BASIC: SignOn=oidc in the WAR on Tomcat, WildFly's own OIDC client (oidc.cli) on WildFly
+#   Sign-on: by default the server's own users (BASIC); the demo makes one user with the viewer and admin roles and
+#   prints "ohif-bridge demo login: <user>:<password>" beside the ready line.
 #   environment: DEMO_HTTP_PORT (8080), DEMO_HTTPS_PORT (8443), DEMO_MANAGEMENT_PORT (9990, WildFly),
 #                DEMO_CONTEXT (ohif-bridge), DEMO_DATA_SOURCE (dicom-web, or dicom-json),
-#                DEMO_SERVER (tomcat or wildfly), DEMO_HTTPS (1 = on)
+#                DEMO_SERVER (tomcat or wildfly), DEMO_HTTPS (1 = on), DEMO_KEYCLOAK (1 = on),
+#                DEMO_KEYCLOAK_PORT (8180)
 . "$(dirname "$0")/lib.sh"
 
 SERVER="${DEMO_SERVER:-tomcat}"
 HTTPS="${DEMO_HTTPS:-0}"
+KEYCLOAK="${DEMO_KEYCLOAK:-0}"
 for arg in "$@"; do
   case "$arg" in
     --wildfly) SERVER=wildfly ;;
     --tomcat) SERVER=tomcat ;;
     --https) HTTPS=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --keycloak) KEYCLOAK=1 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) die "unknown option $arg (try --help)" ;;
   esac
 done
 HTTP_PORT="${DEMO_HTTP_PORT:-8080}"
 HTTPS_PORT="${DEMO_HTTPS_PORT:-8443}"
 MGMT_PORT="${DEMO_MANAGEMENT_PORT:-9990}"
+KC_PORT="${DEMO_KEYCLOAK_PORT:-8180}"
 CONTEXT="${DEMO_CONTEXT:-ohif-bridge}"
 DATA_SOURCE="${DEMO_DATA_SOURCE:-dicom-web}"
 case "$DATA_SOURCE" in dicom-web|dicom-json) ;; *) die "DEMO_DATA_SOURCE must be dicom-web or dicom-json";; esac
@@ -35,12 +43,14 @@ case "$SERVER" in tomcat|wildfly) ;; *) die "DEMO_SERVER must be tomcat or wildf
 DEMO="$ROOT/.demo"
 ORTHANC_PID=""
 SERVER_PID=""
+KEYCLOAK_PID=""
 
 cleanup() {
   trap - INT TERM EXIT
   log "stopping"
   stop_pid "$SERVER_PID"
   stop_pid "$ORTHANC_PID"
+  stop_pid "$KEYCLOAK_PID"
 }
 on_exit cleanup
 
@@ -53,6 +63,7 @@ mkdir -p "$DEMO"
 ports=("$HTTP_PORT")
 [ "$HTTPS" = 1 ] && ports+=("$HTTPS_PORT")
 [ "$SERVER" = wildfly ] && ports+=("$MGMT_PORT")
+[ "$KEYCLOAK" = 1 ] && ports+=("$KC_PORT")
 for p in "${ports[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then die "port $p on 127.0.0.1 is already in use"; fi
 done
@@ -70,6 +81,21 @@ log "building the WAR (OHIF $(pom_property ohif.version) from npm); log in $DEMO
 mkdir -p "$DEMO/war"
 cp "$ROOT/target/ohif-bridge.war" "$DEMO/war/$CONTEXT.war"
 
+# sign-on: the server's own users (one demo user, password made here and kept readable by us only), or Keycloak
+if [ "$KEYCLOAK" = 1 ]; then
+  prepare_keycloak "$ROOT/.cache"
+  log "starting Keycloak on 127.0.0.1:$KC_PORT (realm ohif, imported at each start)"
+  start_keycloak "$DEMO/keycloak.log" "$KC_PORT"
+  ISSUER="http://127.0.0.1:$KC_PORT/realms/ohif"
+  # the realm's test client (src/test/keycloak/ohif-realm.json): its secret is public, fine for a loopback demo only
+  (umask 077 && sed -n 's/.*"secret": "\([^"]*\)".*/\1/p' "$ROOT/src/test/keycloak/ohif-realm.json" >"$DEMO/oidc-client.secret")
+  LOGIN="viewer:viewer-pw"
+else
+  DEMO_USER=demo
+  [ -s "$DEMO/demo-user.pass" ] || (umask 077 && od -An -N9 -tx1 /dev/urandom | tr -d ' \n' >"$DEMO/demo-user.pass")
+  LOGIN="$DEMO_USER:$(cat "$DEMO/demo-user.pass")"
+fi
+
 # a self-signed certificate for localhost and 127.0.0.1 (demo only), its password readable by us only
 KEYSTORE="$DEMO/demo-keystore.p12"
 if [ "$HTTPS" = 1 ]; then
@@ -83,9 +109,27 @@ if [ "$SERVER" = tomcat ]; then
   else
     prepare_tomcat "$DEMO" "$HTTP_PORT"
   fi
+  if [ "$KEYCLOAK" = 1 ]; then
+    SIGN_ON="<Parameter name=\"ohifbridge.SignOn\" value=\"oidc\" override=\"false\"/>
+  <Parameter name=\"ohifbridge.OidcIssuer\" value=\"$ISSUER\" override=\"false\"/>
+  <Parameter name=\"ohifbridge.OidcClientId\" value=\"ohif-bridge\" override=\"false\"/>
+  <Parameter name=\"ohifbridge.OidcClientSecretFile\" value=\"$DEMO/oidc-client.secret\" override=\"false\"/>"
+  else
+    SIGN_ON="<!-- SignOn=container (the default): BASIC against conf/tomcat-users.xml -->"
+    (umask 077 && cat >"$TOMCAT_HOME/conf/tomcat-users.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
+  <role rolename="ohif-viewer"/>
+  <role rolename="ohif-admin"/>
+  <user username="$DEMO_USER" password="$(cat "$DEMO/demo-user.pass")" roles="ohif-viewer,ohif-admin"/>
+</tomcat-users>
+XML
+)
+  fi
   # the settings, as a hospital admin would give them: a context file (see README, "Configuration")
   cat >"$TOMCAT_HOME/conf/Catalina/localhost/$CONTEXT.xml" <<XML
 <Context docBase="$DEMO/war/$CONTEXT.war">
+  $SIGN_ON
   <Parameter name="ohifbridge.OrthancUrl" value="http://127.0.0.1:8042" override="false"/>
   <Parameter name="ohifbridge.DataSource" value="$DATA_SOURCE" override="false"/>
   <Parameter name="ohifbridge.DataFolder" value="$DEMO/data/$CONTEXT" override="false"/>
@@ -97,6 +141,10 @@ XML
   SERVER_LOG="$DEMO/tomcat.log"
 else
   prepare_wildfly "$DEMO"
+  # the demo user in WildFly's ApplicationRealm (groups become roles), as add-user.sh is meant to be used
+  # (a second run finds it there already, with the same password)
+  [ "$KEYCLOAK" = 1 ] || "$WILDFLY_HOME/bin/add-user.sh" -a -s -u "$DEMO_USER" -p "$(cat "$DEMO/demo-user.pass")" \
+    -g ohif-viewer,ohif-admin >/dev/null 2>&1 || true
   start_wildfly "$DEMO/wildfly.log" "$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT"
   SERVER_PID="$WILDFLY_PID"
   SERVER_LOG="$WILDFLY_HOME/standalone/log/server.log"
@@ -111,9 +159,21 @@ war.path=$DEMO/war/$CONTEXT.war
 war.runtime.name=$CONTEXT.war
 keystore.path=$KEYSTORE
 keystore.password=$( [ "$HTTPS" = 1 ] && cat "$DEMO/keystore.pass" )
+oidc.provider.url=${ISSUER:-}
+oidc.client.id=ohif-bridge
+oidc.client.secret=$( [ "$KEYCLOAK" = 1 ] && cat "$DEMO/oidc-client.secret" )
+oidc.ssl.required=NONE
+oidc.deployment=$CONTEXT.war
 PROPS
 )
   wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/settings.cli"
+  # OIDC through WildFly itself: the secure-deployment exists before the WAR is deployed
+  if [ "$KEYCLOAK" = 1 ]; then
+    wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/oidc.cli"
+  else # back to BASIC after an earlier --keycloak run (README: removing the secure-deployment)
+    "$WILDFLY_HOME/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$MGMT_PORT" \
+      --command="/subsystem=elytron-oidc-client/secure-deployment=$CONTEXT.war:remove" >/dev/null 2>&1 || true
+  fi
   [ "$HTTPS" = 1 ] && wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/https.cli"
   wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/deploy.cli"
 fi
@@ -121,11 +181,18 @@ fi
 # DICOM JSON has no study list: the ready line then opens the MR brain (its Orthanc id is fixed by its UIDs)
 PAGE="ohif/"
 [ "$DATA_SOURCE" = dicom-json ] && PAGE="${PAGE}viewer?url=../studies/5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4/ohif-dicom-json"
-curl -sf "http://127.0.0.1:$HTTP_PORT/$CONTEXT/$PAGE" >/dev/null || die "the WAR did not start; see $SERVER_LOG"
+curl -sf "http://127.0.0.1:$HTTP_PORT/$CONTEXT/health" >/dev/null || die "the WAR did not start; see $SERVER_LOG"
+if [ "$KEYCLOAK" = 1 ]; then
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "http://127.0.0.1:$HTTP_PORT/$CONTEXT/$PAGE")
+  [ "$code" = 302 ] || die "the viewer does not send browsers to Keycloak (HTTP $code); see $SERVER_LOG"
+else
+  curl -sf -u "$LOGIN" "http://127.0.0.1:$HTTP_PORT/$CONTEXT/$PAGE" >/dev/null || die "the demo user cannot open the viewer; see $SERVER_LOG"
+fi
 URL="http://127.0.0.1:$HTTP_PORT/$CONTEXT/$PAGE"
 if [ "$HTTPS" = 1 ]; then
   curl -sfk "https://127.0.0.1:$HTTPS_PORT/$CONTEXT/health" >/dev/null || die "HTTPS does not answer; see $SERVER_LOG"
   URL="https://localhost:$HTTPS_PORT/$CONTEXT/$PAGE"
 fi
 echo "ohif-bridge ready: $URL"
+echo "ohif-bridge demo login: $LOGIN"
 wait "$SERVER_PID"

@@ -32,7 +32,7 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; 
 # Debian packages, installed only when missing. The packaged orthanc service is never started: a
 # policy-rc.d that denies service starts is in place during the install (and removed again if we added it).
 install_packages() {
-  local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk python3 curl gcc libc6-dev ca-certificates)
+  local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk python3 curl gcc libc6-dev ca-certificates procps)
   [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
   [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk nginx nghttp2-client)
   command -v java >/dev/null || want+=(openjdk-17-jdk-headless)
@@ -202,7 +202,7 @@ unpack_tomcat() {
 
 # prepare_tomcat DIR HTTP_PORT [HTTPS_PORT KEYSTORE PASSWORD]: Tomcat from Maven Central under DIR, listening
 # on 127.0.0.1:HTTP_PORT only (no shutdown port: stopped by PID), with the bigger socket write buffer the README
-# recommends, and nothing deployed; with HTTPS_PORT, also HTTPS with HTTP/2 from the PKCS12 KEYSTORE.
+# recommends, users from conf/tomcat-users.xml (the distribution's has none), and nothing deployed; with HTTPS_PORT, also HTTPS with HTTP/2 from the PKCS12 KEYSTORE.
 # Tomcat's version: TOMCAT_VERSION, else the pom's tomcat.version. Sets TOMCAT_HOME.
 prepare_tomcat() {
   local dir="$1" port="$2" https="${3:-}" v="${TOMCAT_VERSION:-$(pom_property tomcat.version)}" tls=""
@@ -220,11 +220,20 @@ prepare_tomcat() {
   cat >"$TOMCAT_HOME/conf/server.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <Server port="-1" shutdown="SHUTDOWN">
+  <!-- the users of conf/tomcat-users.xml, for SignOn=container (BASIC) -->
+  <Listener className="org.apache.catalina.mbeans.GlobalResourcesLifecycleListener"/>
+  <GlobalNamingResources>
+    <Resource name="UserDatabase" auth="Container" type="org.apache.catalina.UserDatabase"
+              factory="org.apache.catalina.users.MemoryUserDatabaseFactory" pathname="conf/tomcat-users.xml" readonly="true"/>
+  </GlobalNamingResources>
   <Service name="Catalina">
     <Connector address="127.0.0.1" port="$port" protocol="HTTP/1.1" connectionTimeout="20000"
                maxKeepAliveRequests="-1" socket.appWriteBufSize="${TOMCAT_APP_WRITE_BUF:-262144}"/>
     $tls
     <Engine name="Catalina" defaultHost="localhost">
+      <Realm className="org.apache.catalina.realm.LockOutRealm">
+        <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase"/>
+      </Realm>
       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
     </Engine>
   </Service>
@@ -292,3 +301,37 @@ wildfly_cli() {
   "$WILDFLY_HOME/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$mgmt" --timeout=60000 --resolve-parameter-values "$@" \
     >>"$WILDFLY_HOME/standalone/log/cli.log" 2>&1 || die "jboss-cli $* failed; see $WILDFLY_HOME/standalone/log/cli.log"
 }
+
+# prepare_keycloak DIR: the Keycloak distribution zip from Maven Central (the pom's keycloak.version), unpacked under
+# DIR once, with the realm of src/test/keycloak (client ohif-bridge; users viewer, admin, norole) to import at start.
+# Sets KEYCLOAK_HOME. Demo and tests only: its client secret and passwords are public.
+prepare_keycloak() {
+  local dir="$1" v; v="$(pom_property keycloak.version)"
+  KEYCLOAK_HOME="$dir/keycloak-$v"
+  if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    mkdir -p "$dir"
+    log "fetching Keycloak $v from Maven Central"
+    (cd "$ROOT" && mvn -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$v:zip" -DoutputDirectory="$dir" \
+      -Dmdep.overWriteReleases=true) >"$dir/keycloak-fetch.log" 2>&1 || die "cannot fetch Keycloak $v; see $dir/keycloak-fetch.log"
+    chmod +x "$KEYCLOAK_HOME"/bin/*.sh
+  fi
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  cp "$ROOT/src/test/keycloak/ohif-realm.json" "$KEYCLOAK_HOME/data/import/"
+}
+
+# start_keycloak LOG PORT: the prepared Keycloak on 127.0.0.1:PORT (scripts/run-keycloak.sh, which stops it by PID
+# when this shell is gone) until realm "ohif" answers. Sets KEYCLOAK_PID. Its bootstrap admin gets a random password.
+start_keycloak() {
+  local logfile="$1" port="$2"
+  KC_BOOTSTRAP_ADMIN_USERNAME=kc-admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(random_uid)" \
+    bash "$ROOT/scripts/run-keycloak.sh" "$KEYCLOAK_HOME" "$port" >"$logfile" 2>&1 &
+  KEYCLOAK_PID=$!
+  for _ in $(seq 1 600); do
+    kill -0 "$KEYCLOAK_PID" 2>/dev/null || die "Keycloak exited; see $logfile"
+    curl -sf "http://127.0.0.1:$port/realms/ohif/.well-known/openid-configuration" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  die "Keycloak did not start; see $logfile"
+}
+

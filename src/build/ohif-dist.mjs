@@ -8,7 +8,8 @@
 // 4. makes it prefix-independent ONCE: the same bytes then work under any context path (see
 //    ../shared/docs/ohif-dist-notes.md, approach "auto"). Every patch checks how often its pattern occurs
 //    and the build fails loudly when a new OHIF layout no longer matches;
-// 5. turns index.html into a template with {{BASE_ATTR}} / {{BASE_JS}} placeholders (rendered per request);
+// 5. turns index.html into a template with {{BASE_ATTR}} / {{BASE_JS}} placeholders (rendered per request),
+//    and makes the browser send the session cookie for the web app manifest (crossorigin="use-credentials");
 // 6. precompresses text assets with gzip and writes ohif-manifest.json (path, type, sizes, ETag), which
 //    is also the allow-list of every file the WAR will ever serve under {ctx}/ohif/.
 import { execFileSync } from 'node:child_process';
@@ -158,6 +159,9 @@ function patch(dir) {
   html = html.replace(/(href|src|content)="\/(?!\/)/g, '$1="{{BASE_ATTR}}')
     .split('window.PUBLIC_URL="/"').join('window.PUBLIC_URL="{{BASE_JS}}"');
   if (/(href|src|content)="\/(?!\/)/.test(html)) fail('index.html: a root-absolute attribute is left');
+  // browsers fetch the web app manifest WITHOUT cookies unless told otherwise: behind sign-on it would get 401
+  if (countOf(html, '<link rel="manifest" href=') !== 1) fail('index.html: expected 1 manifest link');
+  html = html.replace('<link rel="manifest" href=', '<link rel="manifest" crossorigin="use-credentials" href=');
   fs.writeFileSync(ip, html);
 }
 

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param studyThreads      parallel Orthanc calls when a study document is built
  * @param preloadThreads    parallel Orthanc calls when new instances are preloaded
  * @param studyCacheBytes   memory for assembled study documents (compressed)
+ * @param signOn            who signs users on and which roles they need
  */
 public record Settings(
         URI orthancUrl,
@@ -41,7 +42,8 @@ public record Settings(
         int backfillRate,
         int studyThreads,
         int preloadThreads,
-        long studyCacheBytes) {
+        long studyCacheBytes,
+        SignOnSettings signOn) {
 
     /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
     public boolean preloadActive() {
@@ -70,6 +72,7 @@ public record Settings(
                 + ", BackfillRate=" + backfillRate + "/s"
                 + ", StudyThreads=" + studyThreads
                 + ", PreloadThreads=" + preloadThreads
-                + ", StudyCacheMegabytes=" + studyCacheBytes / (1024 * 1024);
+                + ", StudyCacheMegabytes=" + studyCacheBytes / (1024 * 1024)
+                + ", " + signOn.describe();
     }
 }

@@ -40,6 +40,7 @@ public final class SettingsLoader {
     public static final String STUDY_THREADS = "StudyThreads";
     public static final String PRELOAD_THREADS = "PreloadThreads";
     public static final String STUDY_CACHE_MEGABYTES = "StudyCacheMegabytes";
+    public static final String SIGN_ON = SignOnLoader.SIGN_ON;
 
     static final String DEFAULT_ORTHANC_URL = "http://127.0.0.1:8042";
     static final String DEFAULT_USER_CONFIGURATION = "/org/ohifbridge/ohif/app-config-user.js";
@@ -89,12 +90,13 @@ public final class SettingsLoader {
         int preloadThreads = (int) positive(PRELOAD_THREADS, 2, 1, 32);
         long cacheMegabytes = positive(STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
+        SignOnSettings signOn = new SignOnLoader(source, problems).load();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
                 userFile, preload, proxies, connect, read, maxConnections, dataFolder, backfillOnStart,
-                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024);
+                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, signOn);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,14 +13,12 @@ import jakarta.ws.rs.core.Response;
 import org.ohifbridge.preload.BackfillService;
 
 /**
- * Admin actions. The container protects {@code admin/*} (role {@value #ADMIN_ROLE}, see WEB-INF/web.xml), and
- * a request sent by another site's page is refused: {@code curl -u admin:… -X POST {ctx}/admin/backfill}.
+ * Admin actions: {@code curl -u admin:… -X POST {ctx}/admin/backfill}. {@link org.ohifbridge.security.SignOnFilter}
+ * lets only users with the admin role (setting AdminRole) reach them, and refuses requests sent by another site's page.
  */
 @Path("admin")
 @ApplicationScoped
 public class AdminResource {
-    public static final String ADMIN_ROLE = "ohif-admin";
-
     @Inject
     BackfillService backfill;
 
@@ -33,12 +30,6 @@ public class AdminResource {
     @Path("backfill")
     @Produces(MediaType.APPLICATION_JSON)
     public Response startBackfill(@Context HttpServletRequest request) {
-        if (!request.isUserInRole(ADMIN_ROLE)) {
-            throw new ForbiddenException("admin role required");
-        }
-        if (!SameOrigin.isSameOriginRequest(request)) {
-            throw new ForbiddenException("cross-site request refused");
-        }
         if (!backfill.enabled()) {
             // metadata 4202 serves the DICOM JSON data source only; with dicom-web there is nothing to fill
             throw new ClientErrorException("backfill runs only with DataSource=dicom-json", Response.Status.CONFLICT);

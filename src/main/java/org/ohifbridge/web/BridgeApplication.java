@@ -1,7 +1,6 @@
 package org.ohifbridge.web;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +13,14 @@ import org.ohifbridge.proxy.InstanceFileResource;
  * The JAX-RS application, at the WAR's root so that its URL space mirrors Orthanc's: {@code ohif/},
  * {@code dicom-web/}, {@code instances/{id}/file}, {@code studies/{id}/ohif-dicom-json}, plus {@code health},
  * {@code preload/status} and {@code admin/}. Every class is listed here; resources are application-scoped
- * singletons that take per-request values as method parameters.
+ * singletons that take per-request values as method parameters. {@link BridgeStartup} registers its servlet on
+ * {@code /*} (not {@code @ApplicationPath}), so that the sign-on constraint can be set on that registration.
  */
-@ApplicationPath("/")
 public class BridgeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OhifAssetResource.class, DicomWebResource.class, InstanceFileResource.class,
-                RootResource.class, HealthResource.class, DicomJsonResource.class, PreloadStatusResource.class,
+                RootResource.class, DicomJsonResource.class, PreloadStatusResource.class,
                 AdminResource.class,
                 OrthancExceptionMapper.class, WebApplicationExceptionMapper.class, FallbackExceptionMapper.class,
                 ObjectMapperResolver.class, JacksonJsonProvider.class);

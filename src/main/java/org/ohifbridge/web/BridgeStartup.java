@@ -3,7 +3,16 @@ package org.ohifbridge.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.HttpConstraintElement;
+import jakarta.servlet.HttpMethodConstraintElement;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletSecurityElement;
+import jakarta.servlet.annotation.ServletSecurity;
+import java.util.EnumSet;
+import java.util.List;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +22,8 @@ import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SettingSource;
 import org.ohifbridge.config.SettingsHolder;
 import org.ohifbridge.config.SettingsLoader;
+import org.ohifbridge.config.SignOnMode;
+import org.ohifbridge.config.SignOnSettings;
 import org.ohifbridge.ohif.AppConfigRenderer;
 import org.ohifbridge.ohif.IndexRenderer;
 import org.ohifbridge.ohif.OhifDist;
@@ -20,13 +31,16 @@ import org.ohifbridge.ohif.OhifPages;
 import org.ohifbridge.ohif.PublicPaths;
 import org.ohifbridge.ohif.RequestBase;
 import org.ohifbridge.preload.BackfillService;
+import org.ohifbridge.orthanc.OrthancClient;
 import org.ohifbridge.preload.PreloadService;
+import org.ohifbridge.security.SignOnFilter;
+import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Start-up, once per deployment: reads and validates the settings (an invalid value stops the deployment
- * with a message naming the allowed values), loads the OHIF build's manifest, prepares the page renderers,
- * logs the effective settings with secrets masked, and starts preloading and the backfill where configured
- * (their beans stop them when the deployment ends).
+ * with a message naming the allowed values), registers the servlets and the sign-on filter for the configured
+ * mode, loads the OHIF build's manifest, prepares the page renderers, logs the effective settings with secrets
+ * masked, and starts preloading and the backfill where configured (their beans stop them when the deployment ends).
  */
 @WebListener
 public class BridgeStartup implements ServletContextListener {
@@ -44,6 +58,8 @@ public class BridgeStartup implements ServletContextListener {
     PreloadService preload;
     @Inject
     BackfillService backfill;
+    @Inject
+    OrthancClient orthanc;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -57,6 +73,7 @@ public class BridgeStartup implements ServletContextListener {
             throw e;
         }
         settingsHolder.install(settings);
+        register(ctx, settings.signOn());
         dist.load(ctx::getResourceAsStream);
         pages.install(new IndexRenderer(dist.readText("index.html")), new AppConfigRenderer(settings.userConfiguration(), settings.dataSource(),
                 settings.userConfigurationFile().isEmpty()));
@@ -64,6 +81,11 @@ public class BridgeStartup implements ServletContextListener {
         LOG.log(Level.INFO, "ohif-bridge started at {0} with OHIF {1} ({2} files); settings: {3}",
                 new Object[] {ctx.getContextPath().isEmpty() ? "/" : ctx.getContextPath(), dist.ohifVersion(),
                         dist.assetCount(), settings.describe()});
+        if (settings.signOn().mode() == SignOnMode.ANONYMOUS) {
+            LOG.warning("ohif-bridge at " + (ctx.getContextPath().isEmpty() ? "/" : ctx.getContextPath())
+                    + " runs WITHOUT SIGN-ON (SignOn=anonymous): anyone who can reach this server sees every study."
+                    + " Use it only on a closed network; admin routes still need the role " + settings.signOn().adminRole());
+        }
         if (settings.preloadActive()) {
             preload.start(settings);
         }
@@ -72,4 +94,37 @@ public class BridgeStartup implements ServletContextListener {
         }
     }
 
+
+    /**
+     * The JAX-RS servlet on {@code /*}, health on its own servlet, and the sign-on filter before every other filter.
+     * In {@code container} mode the JAX-RS servlet carries the constraint "viewer role", so that the container signs
+     * users on (BASIC, or WildFly's elytron OIDC, which works only through a constraint), and health gets its own
+     * exact constraint that permits GET and HEAD: the only way to keep it out of {@code /*} on both servers (a
+     * permit-all element creates no constraint on Tomcat or Undertow; a denied TRACE makes Undertow keep the exact
+     * entry). The other modes add no constraint: on Tomcat a constraint would demand container sign-on before pac4j.
+     */
+    private void register(ServletContext ctx, SignOnSettings signOn) {
+        ServletRegistration.Dynamic api = ctx.addServlet("ohif-bridge", ServletContainer.class);
+        api.setInitParameter("jakarta.ws.rs.Application", BridgeApplication.class.getName());
+        api.setLoadOnStartup(1);
+        api.setAsyncSupported(true);
+        api.addMapping("/*");
+        ServletRegistration.Dynamic health = ctx.addServlet("ohif-bridge-health", new HealthServlet(orthanc));
+        health.addMapping("/health");
+        ctx.declareRoles(signOn.viewerRole(), signOn.adminRole());
+        if (signOn.mode() == SignOnMode.CONTAINER) {
+            api.setServletSecurity(new ServletSecurityElement(new HttpConstraintElement(
+                    ServletSecurity.TransportGuarantee.NONE, signOn.viewerRole())));
+            health.setServletSecurity(new ServletSecurityElement(List.of(new HttpMethodConstraintElement("GET"),
+                    new HttpMethodConstraintElement("HEAD"), new HttpMethodConstraintElement("TRACE",
+                            new HttpConstraintElement(ServletSecurity.EmptyRoleSemantic.DENY)))));
+        }
+        FilterRegistration.Dynamic filter = ctx.addFilter("ohif-bridge-sign-on", new SignOnFilter(signOn, ctx.getContextPath()));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // the session cookie (the only credential the browser holds in oidc mode): HttpOnly, SameSite=Lax; the
+        // container adds Secure on HTTPS requests
+        ctx.getSessionCookieConfig().setHttpOnly(true);
+        ctx.getSessionCookieConfig().setAttribute("SameSite", "Lax");
+    }
 }

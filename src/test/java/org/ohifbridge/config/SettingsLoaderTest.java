@@ -189,4 +189,63 @@ class SettingsLoaderTest {
         init.put("ohifbridge.DataFolder", file.resolve("sub").toString());
         assertTrue(failure().getMessage().contains("DataFolder cannot be created"));
     }
+
+    @Test
+    void signOnIsContainerWithDefaultRolesUnlessSaidOtherwise() {
+        SignOnSettings s = load().signOn();
+        assertEquals(SignOnMode.CONTAINER, s.mode());
+        assertEquals("ohif-viewer", s.viewerRole());
+        assertEquals("ohif-admin", s.adminRole());
+        assertTrue(s.oidc().isEmpty());
+        init.put("ohifbridge.SignOn", "anonymous");
+        init.put("ohifbridge.ViewerRole", "radiologist");
+        assertEquals(SignOnMode.ANONYMOUS, load().signOn().mode());
+        assertEquals("radiologist", load().signOn().viewerRole());
+    }
+
+    @Test
+    void unknownSignOnModeOrBadRoleIsRefused() {
+        init.put("ohifbridge.SignOn", "open");
+        init.put("ohifbridge.AdminRole", "a b");
+        ConfigurationException e = failure();
+        assertTrue(e.getMessage().contains("SignOn must be one of \"container\", \"oidc\", \"anonymous\""), e.getMessage());
+        assertTrue(e.getMessage().contains("AdminRole must be one role name"), e.getMessage());
+    }
+
+    @Test
+    void oidcNeedsIssuerClientAndSecret() {
+        init.put("ohifbridge.SignOn", "oidc");
+        ConfigurationException e = failure();
+        assertTrue(e.getMessage().contains("OidcIssuer is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("OidcClientId is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("OHIFBRIDGE_OIDC_CLIENT_SECRET"), e.getMessage());
+    }
+
+    @Test
+    void oidcSecretFromFileIsNeverLogged(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "t0p-s3cret\n");
+        init.put("ohifbridge.SignOn", "oidc");
+        init.put("ohifbridge.OidcIssuer", "https://sso.example/realms/h/");
+        init.put("ohifbridge.OidcClientId", "ohif-bridge");
+        init.put("ohifbridge.OidcClientSecretFile", secret.toString());
+        init.put("ohifbridge.OidcRolesClaim", "realm_access.roles, groups");
+        Settings s = load();
+        OidcSettings o = s.signOn().oidc().orElseThrow();
+        assertEquals("https://sso.example/realms/h", o.issuer());
+        assertEquals("t0p-s3cret", o.clientSecret());
+        assertEquals("openid profile email", o.scopes());
+        assertEquals(java.util.List.of("realm_access.roles", "groups"), o.rolesClaims());
+        assertFalse(s.describe().contains("t0p-s3cret"));
+        assertTrue(s.describe().contains("OidcClientSecret=****"), s.describe());
+        env.put("OHIFBRIDGE_OIDC_CLIENT_SECRET", "from-env");
+        assertTrue(failure().getMessage().contains("not both"));
+        init.remove("ohifbridge.OidcClientSecretFile");
+        assertEquals("from-env", load().signOn().oidc().orElseThrow().clientSecret());
+        init.put("ohifbridge.OidcScopes", "profile email");
+        assertTrue(failure().getMessage().contains("including openid"));
+        init.remove("ohifbridge.OidcScopes");
+        init.put("ohifbridge.OidcIssuer", "ftp://sso");
+        assertTrue(failure().getMessage().contains("OidcIssuer must be an http:// or https:// URL"));
+    }
 }

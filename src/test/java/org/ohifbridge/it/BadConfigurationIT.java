@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BadConfigurationIT {
     @Deployment(name = "bad", testable = false, managed = false)
     static WebArchive bad() {
-        return Deployments.war("badconfig.war", Map.of("DataSource", "dicomweb"));
+        return Deployments.war("badconfig.war", Map.of("DataSource", "dicomweb", "SignOn", "oidc"));
     }
 
     @Deployment(name = "good", testable = false)
@@ -46,6 +46,7 @@ class BadConfigurationIT {
         assertTrue(ServerLog.text().contains(
                 "ohif-bridge will not start: invalid ohif-bridge configuration: DataSource must be one of \"dicom-web\", \"dicom-json\","
                         + " but found: \"dicomweb\""), "the log names the allowed values");
+        assertTrue(ServerLog.text().contains("OidcIssuer is required with SignOn=oidc"), "and every other problem");
         URL bad = new URL(good, "/badconfig/");
         assertEquals(404, Http.get(bad, "ohif/app-config.js").statusCode());
         assertEquals(200, Http.get(good, "ohif/app-config.js").statusCode());

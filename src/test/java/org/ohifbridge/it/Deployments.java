@@ -21,7 +21,16 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /**
+     * The tests of viewing, proxying and caching run with {@code SignOn=anonymous} unless they name a mode: sign-on
+     * has its own tests (SignOnMatrixIT, SignOnBrowserIT), and an explicit mode here wins.
+     */
     public static WebArchive war(String archiveName, Map<String, String> settings) {
+        if (!settings.containsKey("SignOn")) {
+            Map<String, String> withMode = new java.util.LinkedHashMap<>(settings);
+            withMode.put("SignOn", "anonymous");
+            settings = withMode;
+        }
         Path file = Path.of(System.getProperty("war.file", "target/ohif-bridge.war"));
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no WAR at " + file + " (run mvn package first)");

@@ -92,12 +92,14 @@ class WildFlyConfigIT {
         }
         URL cliWar = new URL(bystander, "/cli/");
         assertEquals(200, Http.get(cliWar, "health").statusCode());
-        String config = Http.text(Http.get(cliWar, "ohif/app-config.js"));
+        assertEquals(401, Http.get(cliWar, "ohif/app-config.js").statusCode(), "signed on by default (BASIC, ApplicationRealm)");
+        String viewer = "Basic " + java.util.Base64.getEncoder().encodeToString("it-viewer:it-viewer-secret".getBytes(StandardCharsets.UTF_8));
+        String config = Http.text(Http.get(cliWar, "ohif/app-config.js", "Authorization", viewer));
         assertTrue(config.contains("dicomjson"), "the WAR took DataSource from the system property: " + config);
 
-        // a changed value replaces the old one, and the WAR is redeployed with it
+        // a changed value replaces the old one, and the WAR is redeployed with it (here: open for viewing)
         Path b = properties(Map.of("orthanc.url", TestOrthanc.shared().url(), "data.source", "dicom-web",
-                "war.path", System.getProperty("war.file"), "war.runtime.name", "cli.war"));
+                "sign.on", "anonymous", "war.path", System.getProperty("war.file"), "war.runtime.name", "cli.war"));
         cli(b, "settings.cli");
         assertEquals("\"dicom-web\"", attribute("/system-property=ohifbridge.DataSource", "value"));
         assertTrue(cli(null, null, "/system-property=ohifbridge.Preload:read-resource").contains("failed"),

@@ -1,4 +1,4 @@
-package org.ohifbridge.web;
+package org.ohifbridge.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -9,11 +9,11 @@ import java.net.URISyntaxException;
  * request (Origin, else Referer), it must be this server. Requests without either (curl, scripts) pass: they
  * carry no ambient browser credentials from another site.
  */
-final class SameOrigin {
+public final class SameOrigin {
     private SameOrigin() {
     }
 
-    static boolean isSameOriginRequest(HttpServletRequest request) {
+    public static boolean isSameOriginRequest(HttpServletRequest request) {
         String source = request.getHeader("Origin");
         if (source == null) {
             source = request.getHeader("Referer");

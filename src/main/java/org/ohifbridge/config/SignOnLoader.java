@@ -1,0 +1,134 @@
+package org.ohifbridge.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The sign-on settings, read by {@link SettingsLoader}; problems go to its shared list. */
+final class SignOnLoader {
+    static final String SIGN_ON = "SignOn";
+    static final String VIEWER_ROLE = "ViewerRole";
+    static final String ADMIN_ROLE = "AdminRole";
+    static final String OIDC_ISSUER = "OidcIssuer";
+    static final String OIDC_CLIENT_ID = "OidcClientId";
+    static final String OIDC_CLIENT_SECRET = "OidcClientSecret";
+    static final String OIDC_CLIENT_SECRET_FILE = "OidcClientSecretFile";
+    static final String OIDC_SCOPES = "OidcScopes";
+    static final String OIDC_ROLES_CLAIM = "OidcRolesClaim";
+
+    static final String DEFAULT_VIEWER_ROLE = "ohif-viewer";
+    static final String DEFAULT_ADMIN_ROLE = "ohif-admin";
+    static final String DEFAULT_SCOPES = "openid profile email";
+    static final String DEFAULT_ROLES_CLAIM = "realm_access.roles";
+
+    private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9._:@-]{1,100}");
+    private static final Pattern CLAIM_PATH = Pattern.compile("[A-Za-z0-9_:-]+(\\.[A-Za-z0-9_:-]+)*");
+    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+    private final SettingSource source;
+    private final List<String> problems;
+
+    SignOnLoader(SettingSource source, List<String> problems) {
+        this.source = source;
+        this.problems = problems;
+    }
+
+    SignOnSettings load() {
+        String text = source.get(SIGN_ON).orElse(SignOnMode.CONTAINER.value());
+        SignOnMode mode = SignOnMode.parse(text.toLowerCase(Locale.ROOT)).orElseGet(() -> {
+            problems.add(SIGN_ON + " must be one of " + SignOnMode.allowedValues() + ", but found: \"" + text + "\"");
+            return SignOnMode.CONTAINER;
+        });
+        String viewer = role(VIEWER_ROLE, DEFAULT_VIEWER_ROLE);
+        String admin = role(ADMIN_ROLE, DEFAULT_ADMIN_ROLE);
+        Optional<OidcSettings> oidc = mode == SignOnMode.OIDC ? Optional.of(oidc()) : Optional.empty();
+        return new SignOnSettings(mode, viewer, admin, oidc);
+    }
+
+    private String role(String name, String dflt) {
+        String v = source.get(name).orElse(dflt);
+        if (!ROLE.matcher(v).matches()) {
+            problems.add(name + " must be one role name (letters, digits and . _ : @ -), but found: \"" + v + "\"");
+        }
+        return v;
+    }
+
+    private OidcSettings oidc() {
+        String issuer = issuer();
+        String clientId = source.get(OIDC_CLIENT_ID).orElse("");
+        if (clientId.isEmpty()) {
+            problems.add(OIDC_CLIENT_ID + " is required with " + SIGN_ON + "=oidc");
+        }
+        String secret = secret();
+        String scopes = source.get(OIDC_SCOPES).orElse(DEFAULT_SCOPES);
+        List<String> scopeList = Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+        if (!scopeList.contains("openid") || !scopeList.stream().allMatch(s -> SCOPE.matcher(s).matches())) {
+            problems.add(OIDC_SCOPES + " must be scope names separated by spaces, including openid, but found: \"" + scopes + "\"");
+        }
+        List<String> claims = Arrays.stream(source.get(OIDC_ROLES_CLAIM).orElse(DEFAULT_ROLES_CLAIM).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (claims.isEmpty() || !claims.stream().allMatch(c -> CLAIM_PATH.matcher(c).matches())) {
+            problems.add(OIDC_ROLES_CLAIM + " must list claim paths separated by commas, such as realm_access.roles,"
+                    + " groups or resource_access.<client>.roles, but found: \"" + source.get(OIDC_ROLES_CLAIM).orElse("") + "\"");
+        }
+        return new OidcSettings(issuer, clientId, secret, String.join(" ", scopeList), claims);
+    }
+
+    private String issuer() {
+        Optional<String> value = source.get(OIDC_ISSUER);
+        if (value.isEmpty()) {
+            problems.add(OIDC_ISSUER + " is required with " + SIGN_ON + "=oidc (the provider's issuer URL, e.g."
+                    + " https://sso.hospital.example/realms/hospital)");
+            return "";
+        }
+        String v = value.get().endsWith("/") ? value.get().substring(0, value.get().length() - 1) : value.get();
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problems.add(OIDC_ISSUER + " must be an http:// or https:// URL without user, query or fragment, but found: " + v);
+            }
+        } catch (URISyntaxException e) {
+            problems.add(OIDC_ISSUER + " is not a valid URL: " + v);
+        }
+        return v;
+    }
+
+    private String secret() {
+        Optional<String> inline = source.get(OIDC_CLIENT_SECRET);
+        Optional<String> file = source.get(OIDC_CLIENT_SECRET_FILE);
+        if (inline.isPresent() && file.isPresent()) {
+            problems.add("set either " + OIDC_CLIENT_SECRET + " or " + OIDC_CLIENT_SECRET_FILE + ", not both");
+            return "";
+        }
+        if (file.isPresent()) {
+            try {
+                String s = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
+                if (s.isEmpty()) {
+                    problems.add(OIDC_CLIENT_SECRET_FILE + " is empty: " + file.get());
+                }
+                return s;
+            } catch (IOException | UncheckedIOException | InvalidPathException e) {
+                problems.add(OIDC_CLIENT_SECRET_FILE + " cannot be read: " + file.get());
+                return "";
+            }
+        }
+        if (inline.isEmpty()) {
+            problems.add("a client secret is required with " + SIGN_ON + "=oidc: " + OIDC_CLIENT_SECRET_FILE
+                    + " (a file readable by the server only) or the environment variable "
+                    + SettingSource.envName(OIDC_CLIENT_SECRET));
+        }
+        return inline.orElse("");
+    }
+}

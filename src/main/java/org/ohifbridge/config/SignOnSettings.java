@@ -1,0 +1,18 @@
+package org.ohifbridge.config;
+
+import java.util.Optional;
+
+/**
+ * How users sign on and which roles they need.
+ *
+ * @param mode       who authenticates
+ * @param viewerRole the role every route needs (but health); default {@code ohif-viewer}
+ * @param adminRole  the role the admin routes need as well; default {@code ohif-admin}
+ * @param oidc       present in {@link SignOnMode#OIDC} mode only
+ */
+public record SignOnSettings(SignOnMode mode, String viewerRole, String adminRole, Optional<OidcSettings> oidc) {
+    public String describe() {
+        return "SignOn=" + mode.value() + ", ViewerRole=" + viewerRole + ", AdminRole=" + adminRole
+                + oidc.map(o -> ", " + o.describe()).orElse("");
+    }
+}

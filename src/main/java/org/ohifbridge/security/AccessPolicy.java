@@ -1,0 +1,81 @@
+package org.ohifbridge.security;
+
+import java.util.Set;
+import java.util.function.Predicate;
+import org.ohifbridge.config.SignOnMode;
+import org.ohifbridge.config.SignOnSettings;
+
+/**
+ * Who may do what, as data and one pure decision, the same in every sign-on mode (the mode only decides who
+ * authenticates). Health is public; every other route needs the viewer role (in {@code anonymous} mode: nobody's);
+ * admin routes need the admin role as well; a state-changing request sent by another site's page is refused.
+ */
+public final class AccessPolicy {
+    /** What the filter does with a request. */
+    public enum Decision {
+        /** go on (a user with the roles the route needs, or a public route) */
+        ALLOW,
+        /** no user: 401, or the sign-on page for a browser */
+        SIGN_ON,
+        /** a user without the role the route needs: 403 */
+        MISSING_ROLE,
+        /** POST/PUT/DELETE/PATCH whose Origin or Referer is another site: 403 */
+        CROSS_SITE
+    }
+
+    /** The caller as the container or pac4j sees it. */
+    public record Caller(boolean authenticated, Predicate<String> hasRole) {
+        public static final Caller NOBODY = new Caller(false, role -> false);
+    }
+
+    public static final String HEALTH = "/health";
+    public static final String LOGOUT = "/logout";
+    public static final String CALLBACK = "/callback";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final SignOnSettings settings;
+
+    public AccessPolicy(SignOnSettings settings) {
+        this.settings = settings;
+    }
+
+    public static boolean isPublic(String path) {
+        return path.equals(HEALTH);
+    }
+
+    public static boolean isAdmin(String path) {
+        return path.equals("/admin") || path.startsWith("/admin/");
+    }
+
+    public static boolean changesState(String method) {
+        return !SAFE_METHODS.contains(method);
+    }
+
+    /**
+     * @param method     the HTTP method
+     * @param path       the path inside the WAR (request URI without the context path), e.g. {@code /dicom-web/studies}
+     * @param sameOrigin whether the request came from this origin's page, or names none (see {@link SameOrigin})
+     */
+    public Decision decide(String method, String path, boolean sameOrigin, Caller caller) {
+        if (changesState(method) && !sameOrigin) {
+            return Decision.CROSS_SITE;
+        }
+        if (isPublic(path) || path.equals(LOGOUT)) {
+            return Decision.ALLOW;
+        }
+        boolean admin = isAdmin(path);
+        if (settings.mode() == SignOnMode.ANONYMOUS && !admin) {
+            return Decision.ALLOW;
+        }
+        if (!caller.authenticated()) {
+            return Decision.SIGN_ON;
+        }
+        if (settings.mode() != SignOnMode.ANONYMOUS && !caller.hasRole().test(settings.viewerRole())) {
+            return Decision.MISSING_ROLE;
+        }
+        if (admin && !caller.hasRole().test(settings.adminRole())) {
+            return Decision.MISSING_ROLE;
+        }
+        return Decision.ALLOW;
+    }
+}

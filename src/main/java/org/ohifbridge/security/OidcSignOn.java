@@ -1,0 +1,73 @@
+package org.ohifbridge.security;
+
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.ohifbridge.config.OidcSettings;
+import org.pac4j.core.client.Clients;
+import org.pac4j.core.config.Config;
+import org.pac4j.core.http.url.DefaultUrlResolver;
+import org.pac4j.http.client.direct.HeaderClient;
+import org.pac4j.jee.filter.CallbackFilter;
+import org.pac4j.jee.filter.LogoutFilter;
+import org.pac4j.jee.filter.SecurityFilter;
+import org.pac4j.oidc.client.OidcClient;
+import org.pac4j.oidc.config.OidcConfiguration;
+
+/**
+ * {@code SignOn=oidc}: pac4j's code flow (with PKCE) for browsers, the session on the server (the browser holds only
+ * the HttpOnly session cookie; tokens never leave the server), access-token refresh when it expires (pac4j renews
+ * an expired profile with the refresh token on the next request), and bearer access tokens for API clients.
+ */
+final class OidcSignOn {
+    private final SecurityFilter security;
+    private final CallbackFilter callback;
+    private final LogoutFilter logout;
+
+    OidcSignOn(OidcSettings settings, String contextPath) {
+        OidcConfiguration oc = new OidcConfiguration();
+        oc.setDiscoveryURI(settings.issuer() + "/.well-known/openid-configuration");
+        oc.setClientId(settings.clientId());
+        oc.setSecret(settings.clientSecret());
+        oc.setScope(settings.scopes());
+        // pac4j would take the provider's first advertised method; Keycloak lists private_key_jwt first
+        oc.setClientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        oc.setExpireSessionWithToken(true); // expiry -> renewal with the refresh token, not a stale session
+        OidcClient browser = new OidcClient(oc);
+        browser.setName("oidc");
+        browser.addAuthorizationGenerator(new ClaimRoles(settings.rolesClaims()));
+        HeaderClient bearer = new HeaderClient("Authorization", "Bearer ", new BearerTokens(settings));
+        bearer.setName("bearer");
+        Clients clients = new Clients(contextPath + AccessPolicy.CALLBACK, browser, bearer);
+        clients.setAjaxRequestResolver(new ApiRequests());
+        clients.setUrlResolver(new DefaultUrlResolver(true));
+        Config config = new Config(clients);
+        // authentication only (roles are AccessPolicy's); matchers "none": no pac4j headers, no CSRF cookie, no session
+        // for bearer calls
+        security = new SecurityFilter(config, "oidc,bearer", "isAuthenticated", "none");
+        callback = new CallbackFilter(config, contextPath + "/ohif/");
+        logout = new LogoutFilter(config, contextPath + "/ohif/");
+        logout.setLocalLogout(true);
+        logout.setDestroySession(true);
+        logout.setCentralLogout(true); // the provider's end-session endpoint too
+    }
+
+    /** Authenticates (session, bearer, or redirect/401) and, for a user, goes on through {@code next}. */
+    void secure(HttpServletRequest request, HttpServletResponse response, FilterChain next)
+            throws IOException, ServletException {
+        security.doFilter(request, response, next);
+    }
+
+    void callback(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        callback.doFilter(request, response, chain);
+    }
+
+    void logout(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        logout.doFilter(request, response, chain);
+    }
+}

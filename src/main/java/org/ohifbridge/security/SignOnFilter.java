@@ -1,0 +1,141 @@
+package org.ohifbridge.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ohifbridge.config.SignOnMode;
+import org.ohifbridge.config.SignOnSettings;
+import org.pac4j.core.exception.TechnicalException;
+
+/**
+ * The first filter of every request. In {@code oidc} mode pac4j authenticates first (callback, logout, session,
+ * bearer token, or the sign-on redirect / 401); in {@code container} mode the container already has (its constraint
+ * on every route but health). Then {@link AccessPolicy} decides, the same way in every mode. Where it needs a user
+ * the container was not asked for (admin routes in {@code anonymous} mode), {@code request.authenticate} asks.
+ */
+public final class SignOnFilter extends HttpFilter {
+    private static final Logger LOG = Logger.getLogger(SignOnFilter.class.getName());
+    /** Set once pac4j let the request through: later errors are the application's, not the provider's. */
+    private static final String PAST_SIGN_ON = SignOnFilter.class.getName() + ".passed";
+
+    private final SignOnSettings settings;
+    private final AccessPolicy policy;
+    private final OidcSignOn oidc;
+
+    public SignOnFilter(SignOnSettings settings, String contextPath) {
+        this.settings = settings;
+        this.policy = new AccessPolicy(settings);
+        this.oidc = settings.mode() == SignOnMode.OIDC
+                ? new OidcSignOn(settings.oidc().orElseThrow(), contextPath) : null;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = pathOf(request);
+        if (oidc == null || AccessPolicy.isPublic(path)) {
+            access(request, response, chain, path);
+            return;
+        }
+        try {
+            if (path.equals(AccessPolicy.CALLBACK)) {
+                oidc.callback(request, response, chain);
+            } else if (path.equals(AccessPolicy.LOGOUT)) {
+                if (AccessPolicy.changesState(request.getMethod()) && !SameOrigin.isSameOriginRequest(request)) {
+                    SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
+                    return;
+                }
+                oidc.logout(request, response, chain);
+            } else {
+                oidc.secure(request, response, (rq, rs) -> {
+                    rq.setAttribute(PAST_SIGN_ON, Boolean.TRUE);
+                    access((HttpServletRequest) rq, (HttpServletResponse) rs, chain, path);
+                });
+            }
+        } catch (RuntimeException | IOException e) {
+            if (request.getAttribute(PAST_SIGN_ON) != null || response.isCommitted()) {
+                // the application's own error, or the client went away: pac4j wrapped it, let it go on as it was
+                if (e instanceof TechnicalException && e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) e;
+            }
+            // the provider cannot be reached (discovery, keys, token endpoint) or answered nonsense; pac4j retries later
+            LOG.warning("sign-on provider unavailable for " + request.getMethod() + " " + request.getRequestURI()
+                    + ": " + e.getMessage());
+            SignOnPages.refuse(request, response, 503, "sign-on provider unavailable",
+                    "The sign-on service cannot be reached. Try again in a minute; if it persists, call the help desk.");
+        }
+    }
+
+    private void access(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
+            throws IOException, ServletException {
+        switch (decide(request, path)) {
+            case ALLOW -> {
+                if (path.equals(AccessPolicy.LOGOUT)) {
+                    containerLogout(request, response);
+                } else {
+                    chain.doFilter(request, response);
+                }
+            }
+            case SIGN_ON -> {
+                if (oidc != null) {
+                    SignOnPages.refuse(request, response, 401, "sign-on required", "");
+                } else if (authenticate(request, response)) {
+                    access(request, response, chain, path); // now with a user
+                }
+            }
+            case MISSING_ROLE -> SignOnPages.refuse(request, response, 403, "access denied", "You are signed on as "
+                    + request.getRemoteUser() + ", but this needs the role " + (AccessPolicy.isAdmin(path)
+                    ? settings.adminRole() : settings.viewerRole()) + ". Ask your administrator for it.");
+            case CROSS_SITE -> SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
+        }
+    }
+
+    private AccessPolicy.Decision decide(HttpServletRequest request, String path) {
+        AccessPolicy.Caller caller = request.getUserPrincipal() == null ? AccessPolicy.Caller.NOBODY
+                : new AccessPolicy.Caller(true, request::isUserInRole);
+        return policy.decide(request.getMethod(), path, SameOrigin.isSameOriginRequest(request), caller);
+    }
+
+    /** The container's challenge (BASIC: 401 with WWW-Authenticate); true when a user is now known. */
+    private static boolean authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return request.authenticate(response) && request.getUserPrincipal() != null;
+        } catch (ServletException e) { // e.g. a login mechanism that works only through constraints
+            LOG.log(Level.FINE, "container authentication failed", e);
+            if (!response.isCommitted()) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"ohif-bridge\"");
+                SignOnPages.refuse(request, response, 401, "sign-on required", "");
+            }
+            return false;
+        }
+    }
+
+    private static void containerLogout(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SignOnPages.signedOut(response, request.getContextPath());
+    }
+
+    /** The path inside the WAR, decoded and normalised by the container. */
+    static String pathOf(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String info = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
+        return path.isEmpty() ? "/" : path;
+    }
+}

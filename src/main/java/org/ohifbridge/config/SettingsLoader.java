@@ -148,21 +148,7 @@ public final class SettingsLoader {
     }
 
     private String password() {
-        Optional<String> inline = source.get(ORTHANC_PASSWORD);
-        Optional<String> file = source.get(ORTHANC_PASSWORD_FILE);
-        if (inline.isPresent() && file.isPresent()) {
-            problems.add("set either " + ORTHANC_PASSWORD + " or " + ORTHANC_PASSWORD_FILE + ", not both");
-            return "";
-        }
-        if (file.isPresent()) {
-            try {
-                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
-            } catch (IOException | UncheckedIOException e) {
-                problems.add(ORTHANC_PASSWORD_FILE + " cannot be read: " + file.get());
-                return "";
-            }
-        }
-        return inline.orElse("");
+        return SecretSetting.read(source, ORTHANC_PASSWORD, ORTHANC_PASSWORD_FILE, problems);
     }
 
     private DataSource dataSource() {

@@ -1,13 +1,7 @@
 package org.ohifbridge.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -106,29 +100,12 @@ final class SignOnLoader {
     }
 
     private String secret() {
-        Optional<String> inline = source.get(OIDC_CLIENT_SECRET);
-        Optional<String> file = source.get(OIDC_CLIENT_SECRET_FILE);
-        if (inline.isPresent() && file.isPresent()) {
-            problems.add("set either " + OIDC_CLIENT_SECRET + " or " + OIDC_CLIENT_SECRET_FILE + ", not both");
-            return "";
-        }
-        if (file.isPresent()) {
-            try {
-                String s = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
-                if (s.isEmpty()) {
-                    problems.add(OIDC_CLIENT_SECRET_FILE + " is empty: " + file.get());
-                }
-                return s;
-            } catch (IOException | UncheckedIOException | InvalidPathException e) {
-                problems.add(OIDC_CLIENT_SECRET_FILE + " cannot be read: " + file.get());
-                return "";
-            }
-        }
-        if (inline.isEmpty()) {
+        String secret = SecretSetting.read(source, OIDC_CLIENT_SECRET, OIDC_CLIENT_SECRET_FILE, problems);
+        if (secret.isEmpty() && source.get(OIDC_CLIENT_SECRET).isEmpty() && source.get(OIDC_CLIENT_SECRET_FILE).isEmpty()) {
             problems.add("a client secret is required with " + SIGN_ON + "=oidc: " + OIDC_CLIENT_SECRET_FILE
                     + " (a file readable by the server only) or the environment variable "
                     + SettingSource.envName(OIDC_CLIENT_SECRET));
         }
-        return inline.orElse("");
+        return secret;
     }
 }

@@ -37,10 +37,17 @@ final class BearerTokens implements Authenticator {
     static final int CLOCK_SKEW_SECONDS = 10;
 
     private final OidcSettings settings;
+    private final JWKSource<SecurityContext> fixedKeys;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     BearerTokens(OidcSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param keys the provider's keys (tests); null: from its discovery document, when first needed */
+    BearerTokens(OidcSettings settings, JWKSource<SecurityContext> keys) {
         this.settings = settings;
+        this.fixedKeys = keys;
     }
 
     @Override
@@ -87,8 +94,8 @@ final class BearerTokens implements Authenticator {
         if (p == null) {
             synchronized (this) {
                 if (processor == null) {
-                    OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()));
-                    JWKSource<SecurityContext> keys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL())
+                    JWKSource<SecurityContext> keys = fixedKeys != null ? fixedKeys : JWKSourceBuilder.create(
+                            OIDCProviderMetadata.resolve(new Issuer(settings.issuer())).getJWKSetURI().toURL())
                             .retrying(true).build();
                     DefaultJWTProcessor<SecurityContext> created = new DefaultJWTProcessor<>();
                     created.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));

@@ -172,16 +172,9 @@ class SignOnMatrixIT {
         assertTrue(location.startsWith(Keycloak.issuer() + "/protocol/openid-connect/auth?"), location);
         assertTrue(location.contains("code_challenge="), "PKCE: " + location);
 
-        Map<Identity, RouteMatrix.Caller> callers = new EnumMap<>(Identity.class);
-        callers.put(Identity.ANONYMOUS, session(new BrowserSession()));
-        callers.put(Identity.NO_ROLE, session(signedOn(base, "norole", "norole-pw", 403)));
-        BrowserSession viewer = signedOn(base, "viewer", "viewer-pw", 200);
-        long viewerSince = System.nanoTime();
-        callers.put(Identity.VIEWER, session(viewer));
-        BrowserSession admin = signedOn(base, "admin", "admin-pw", 200);
-        callers.put(Identity.ADMIN, session(admin));
-        run("oidc (pac4j) session", base, callers);
-        assertSessionOutlivesToken(viewer, base, viewerSince);
+        BrowserSession[] signedOn = sessionMatrix("oidc (pac4j) session", base);
+        BrowserSession viewer = signedOn[0];
+        BrowserSession admin = signedOn[1];
 
         String cookie = viewer.setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).reduce((a, b) -> b).orElse("");
         assertTrue(cookie.contains("HttpOnly"), cookie);
@@ -223,16 +216,9 @@ class SignOnMatrixIT {
             HttpResponse<String> redirect = new BrowserSession().send("GET", base + "ohif/", null, "Accept", BrowserSession.HTML);
             assertEquals(302, redirect.statusCode(), redirect.headers().map() + "\n" + redirect.body());
             assertTrue(redirect.headers().firstValue("Location").orElse("").startsWith(Keycloak.issuer()), redirect.headers().map().toString());
-            Map<Identity, RouteMatrix.Caller> callers = new EnumMap<>(Identity.class);
-            callers.put(Identity.ANONYMOUS, session(new BrowserSession()));
-            callers.put(Identity.NO_ROLE, session(signedOn(base, "norole", "norole-pw", 403)));
-            BrowserSession viewer = signedOn(base, "viewer", "viewer-pw", 200);
-            long viewerSince = System.nanoTime();
-            callers.put(Identity.VIEWER, session(viewer));
-            BrowserSession admin = signedOn(base, "admin", "admin-pw", 200);
-            callers.put(Identity.ADMIN, session(admin));
-            run("container elytron OIDC session", base, callers);
-            assertSessionOutlivesToken(viewer, base, viewerSince);
+            BrowserSession[] signedOn = sessionMatrix("container elytron OIDC session", base);
+            BrowserSession viewer = signedOn[0];
+            BrowserSession admin = signedOn[1];
             assertEquals(403, admin.send("POST", base + "admin/backfill", null, "Origin", "https://evil.example").statusCode());
             bearerMatrix("container elytron OIDC bearer", base);
             assertEquals(200, viewer.send("GET", base + "logout", null, "Accept", BrowserSession.HTML).statusCode());
@@ -309,6 +295,24 @@ class SignOnMatrixIT {
         callers.put(Identity.VIEWER, plain("Authorization", "Bearer " + Keycloak.accessToken("viewer", "viewer-pw")));
         callers.put(Identity.ADMIN, plain("Authorization", "Bearer " + Keycloak.accessToken("admin", "admin-pw")));
         run(name, base, callers);
+    }
+
+    /**
+     * The matrix with browser sessions signed on at Keycloak's form; then the viewer's session must outlive its first
+     * access token. @return the viewer's and the admin's sessions
+     */
+    private static BrowserSession[] sessionMatrix(String name, String base) throws Exception {
+        Map<Identity, RouteMatrix.Caller> callers = new EnumMap<>(Identity.class);
+        callers.put(Identity.ANONYMOUS, session(new BrowserSession()));
+        callers.put(Identity.NO_ROLE, session(signedOn(base, "norole", "norole-pw", 403)));
+        BrowserSession viewer = signedOn(base, "viewer", "viewer-pw", 200);
+        long viewerSince = System.nanoTime();
+        callers.put(Identity.VIEWER, session(viewer));
+        BrowserSession admin = signedOn(base, "admin", "admin-pw", 200);
+        callers.put(Identity.ADMIN, session(admin));
+        run(name, base, callers);
+        assertSessionOutlivesToken(viewer, base, viewerSince);
+        return new BrowserSession[] {viewer, admin};
     }
 
     /** The session keeps working once its access token has expired: the server refreshed it. */

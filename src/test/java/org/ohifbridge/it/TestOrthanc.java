@@ -209,16 +209,27 @@ public final class TestOrthanc {
         return send(HttpRequest.newBuilder(URI.create(url() + path)), headers);
     }
 
+    /**
+     * A request on a keep-alive connection that Orthanc closed under it fails with "received no bytes" (the JDK
+     * client retries only GETs by itself): such a request never reached Orthanc, so send it again.
+     */
     private static HttpResponse<byte[]> send(HttpRequest.Builder b, String... headers) throws IOException {
         b.timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             b.headers(headers);
         }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+        HttpRequest request = b.build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    throw e;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
         }
     }
 

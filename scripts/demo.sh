@@ -40,6 +40,10 @@ CONTEXT="${DEMO_CONTEXT:-ohif-bridge}"
 DATA_SOURCE="${DEMO_DATA_SOURCE:-dicom-web}"
 case "$DATA_SOURCE" in dicom-web|dicom-json) ;; *) die "DEMO_DATA_SOURCE must be dicom-web or dicom-json";; esac
 case "$SERVER" in tomcat|wildfly) ;; *) die "DEMO_SERVER must be tomcat or wildfly";; esac
+# the demo realm (src/test/keycloak/ohif-realm.json) lets Keycloak send browsers back to these ports only
+if [ "$KEYCLOAK" = 1 ] && { [ "$HTTP_PORT" != 8080 ] || [ "$HTTPS_PORT" != 8443 ]; }; then
+  die "--keycloak needs DEMO_HTTP_PORT=8080 and DEMO_HTTPS_PORT=8443 (the demo realm's redirect URIs)"
+fi
 DEMO="$ROOT/.demo"
 ORTHANC_PID=""
 SERVER_PID=""

@@ -8,7 +8,8 @@ import org.ohifbridge.config.SignOnSettings;
 /**
  * Who may do what, as data and one pure decision, the same in every sign-on mode (the mode only decides who
  * authenticates). Health is public; every other route needs the viewer role (in {@code anonymous} mode: nobody's);
- * admin routes need the admin role as well; a state-changing request sent by another site's page is refused.
+ * admin routes need the admin role as well; a state-changing request (or a logout) sent by another site's page is
+ * refused.
  */
 public final class AccessPolicy {
     /** What the filter does with a request. */
@@ -57,8 +58,8 @@ public final class AccessPolicy {
      * @param sameOrigin whether the request came from this origin's page, or names none (see {@link SameOrigin})
      */
     public Decision decide(String method, String path, boolean sameOrigin, Caller caller) {
-        if (changesState(method) && !sameOrigin) {
-            return Decision.CROSS_SITE;
+        if ((changesState(method) || path.equals(LOGOUT)) && !sameOrigin) {
+            return Decision.CROSS_SITE; // a logout triggered by another site's link is refused too
         }
         if (isPublic(path) || path.equals(LOGOUT)) {
             return Decision.ALLOW;

@@ -8,8 +8,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +22,8 @@ import org.pac4j.core.profile.CommonProfile;
 /**
  * {@code Authorization: Bearer <access token>} for portals and RIS: a JWT signed with one of the provider's keys
  * (JWKS from discovery, fetched when first needed so the WAR deploys while the provider is down; re-fetched for an
- * unknown key id), from this issuer, not expired, issued to this client ({@code azp} or {@code aud}), and an access
- * token (an ID or refresh token is refused). Anything else leaves the request unauthenticated: 401.
+ * unknown key id), from this issuer, not expired, issued to this client ({@code azp} or {@code aud}), and marked as
+ * an access token (an ID or refresh token is refused). Anything else leaves the request unauthenticated: 401.
  */
 final class BearerTokens implements Authenticator {
     private static final Logger LOG = Logger.getLogger(BearerTokens.class.getName());
@@ -37,16 +35,18 @@ final class BearerTokens implements Authenticator {
     static final int CLOCK_SKEW_SECONDS = 10;
 
     private final OidcSettings settings;
+    private final ProviderMetadata provider;
     private final JWKSource<SecurityContext> fixedKeys;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
-    BearerTokens(OidcSettings settings) {
-        this(settings, null);
+    BearerTokens(OidcSettings settings, ProviderMetadata provider) {
+        this(settings, provider, null);
     }
 
     /** @param keys the provider's keys (tests); null: from its discovery document, when first needed */
-    BearerTokens(OidcSettings settings, JWKSource<SecurityContext> keys) {
+    BearerTokens(OidcSettings settings, ProviderMetadata provider, JWKSource<SecurityContext> keys) {
         this.settings = settings;
+        this.provider = provider;
         this.fixedKeys = keys;
     }
 
@@ -73,9 +73,13 @@ final class BearerTokens implements Authenticator {
     Optional<JWTClaimsSet> verify(String jwt) {
         try {
             JWTClaimsSet claims = processor().process(jwt, null);
+            // an access token must say so (claim typ "Bearer" as Keycloak writes it, or header typ at+jwt, RFC 9068):
+            // an ID token of the same client (aud = client, no typ at many providers) is not a bearer credential
             Object typ = claims.getClaim("typ");
-            if (typ != null && !"Bearer".equalsIgnoreCase(typ.toString())) {
-                return Optional.empty(); // an ID or refresh token of the same client
+            boolean accessToken = typ != null ? "Bearer".equalsIgnoreCase(typ.toString()) : "at+jwt".equalsIgnoreCase(
+                    String.valueOf(com.nimbusds.jwt.SignedJWT.parse(jwt).getHeader().getType()));
+            if (!accessToken || claims.getClaim("nonce") != null) {
+                return Optional.empty();
             }
             String azp = claims.getStringClaim("azp");
             List<String> aud = claims.getAudience();
@@ -95,8 +99,8 @@ final class BearerTokens implements Authenticator {
             synchronized (this) {
                 if (processor == null) {
                     JWKSource<SecurityContext> keys = fixedKeys != null ? fixedKeys : JWKSourceBuilder.create(
-                            OIDCProviderMetadata.resolve(new Issuer(settings.issuer())).getJWKSetURI().toURL())
-                            .retrying(true).build();
+                            provider.get().orElseThrow(() -> new IllegalStateException("provider unreachable"))
+                                    .getJWKSetURI().toURL()).retrying(true).build();
                     DefaultJWTProcessor<SecurityContext> created = new DefaultJWTProcessor<>();
                     created.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
                     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(

@@ -5,14 +5,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.ohifbridge.config.OidcSettings;
 import org.pac4j.core.client.Clients;
 import org.pac4j.core.config.Config;
 import org.pac4j.core.http.url.DefaultUrlResolver;
 import org.pac4j.http.client.direct.HeaderClient;
 import org.pac4j.jee.filter.CallbackFilter;
-import org.pac4j.jee.filter.LogoutFilter;
 import org.pac4j.jee.filter.SecurityFilter;
 import org.pac4j.oidc.client.OidcClient;
 import org.pac4j.oidc.config.OidcConfiguration;
@@ -25,9 +29,12 @@ import org.pac4j.oidc.config.OidcConfiguration;
 final class OidcSignOn {
     private final SecurityFilter security;
     private final CallbackFilter callback;
-    private final LogoutFilter logout;
+    private final OidcSettings settings;
+    private final ProviderMetadata provider;
 
     OidcSignOn(OidcSettings settings, String contextPath) {
+        this.settings = settings;
+        this.provider = new ProviderMetadata(settings.issuer());
         OidcConfiguration oc = new OidcConfiguration();
         oc.setDiscoveryURI(settings.issuer() + "/.well-known/openid-configuration");
         oc.setClientId(settings.clientId());
@@ -39,7 +46,7 @@ final class OidcSignOn {
         OidcClient browser = new OidcClient(oc);
         browser.setName("oidc");
         browser.addAuthorizationGenerator(new ClaimRoles(settings.rolesClaims()));
-        HeaderClient bearer = new HeaderClient("Authorization", "Bearer ", new BearerTokens(settings));
+        HeaderClient bearer = new HeaderClient("Authorization", "Bearer ", new BearerTokens(settings, provider));
         bearer.setName("bearer");
         Clients clients = new Clients(contextPath + AccessPolicy.CALLBACK, browser, bearer);
         clients.setAjaxRequestResolver(new ApiRequests());
@@ -49,10 +56,6 @@ final class OidcSignOn {
         // for bearer calls
         security = new SecurityFilter(config, "oidc,bearer", "isAuthenticated", "none");
         callback = new CallbackFilter(config, contextPath + "/ohif/");
-        logout = new LogoutFilter(config, contextPath + "/ohif/");
-        logout.setLocalLogout(true);
-        logout.setDestroySession(true);
-        logout.setCentralLogout(true); // the provider's end-session endpoint too
     }
 
     /** Authenticates (session, bearer, or redirect/401) and, for a user, goes on through {@code next}. */
@@ -66,8 +69,26 @@ final class OidcSignOn {
         callback.doFilter(request, response, chain);
     }
 
-    void logout(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        logout.doFilter(request, response, chain);
+    /**
+     * Ends the WAR's session (where pac4j keeps the profile and tokens), then sends the browser to the provider's
+     * end-session endpoint with the client id (not pac4j's id_token_hint: no token in a URL), which returns it to the
+     * viewer. Without the provider: the local "signed out" page.
+     */
+    void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        Optional<URI> endSession = provider.get().map(m -> m.getEndSessionEndpointURI());
+        if (endSession.isEmpty() || endSession.get() == null) {
+            SignOnPages.signedOut(response, request.getContextPath());
+            return;
+        }
+        String back = request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath() + "/ohif/";
+        String target = endSession.get() + (endSession.get().getRawQuery() == null ? "?" : "&")
+                + "client_id=" + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8)
+                + "&post_logout_redirect_uri=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(target);
     }
 }

@@ -39,6 +39,13 @@ public final class SignOnFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = pathOf(request);
+        // before anything else (pac4j included): a state change sent by another site's page, or a logout that
+        // another site triggers (a link or redirect), is refused
+        if ((AccessPolicy.changesState(request.getMethod()) || path.equals(AccessPolicy.LOGOUT))
+                && !SameOrigin.isSameOriginRequest(request)) {
+            SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
+            return;
+        }
         if (oidc == null || AccessPolicy.isPublic(path)) {
             access(request, response, chain, path);
             return;
@@ -47,11 +54,7 @@ public final class SignOnFilter extends HttpFilter {
             if (path.equals(AccessPolicy.CALLBACK)) {
                 oidc.callback(request, response, chain);
             } else if (path.equals(AccessPolicy.LOGOUT)) {
-                if (AccessPolicy.changesState(request.getMethod()) && !SameOrigin.isSameOriginRequest(request)) {
-                    SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
-                    return;
-                }
-                oidc.logout(request, response, chain);
+                oidc.logout(request, response);
             } else {
                 oidc.secure(request, response, (rq, rs) -> {
                     rq.setAttribute(PAST_SIGN_ON, Boolean.TRUE);
@@ -69,12 +72,29 @@ public final class SignOnFilter extends HttpFilter {
                 }
                 throw (RuntimeException) e;
             }
-            // the provider cannot be reached (discovery, keys, token endpoint) or answered nonsense; pac4j retries later
+            if (path.equals(AccessPolicy.CALLBACK) && !unreachable(e)) {
+                // a stale or replayed callback, Back after signing on, or the user cancelled at the provider
+                LOG.log(Level.FINE, "sign-on callback refused", e);
+                SignOnPages.refuse(request, response, 400, "sign-on did not complete",
+                        "Open the viewer again to sign on.");
+                return;
+            }
+            // the provider cannot be reached (discovery, keys, token endpoint); pac4j retries later
             LOG.warning("sign-on provider unavailable for " + request.getMethod() + " " + request.getRequestURI()
                     + ": " + e.getMessage());
             SignOnPages.refuse(request, response, 503, "sign-on provider unavailable",
                     "The sign-on service cannot be reached. Try again in a minute; if it persists, call the help desk.");
         }
+    }
+
+    /** Whether an error from pac4j comes from not reaching the provider (I/O anywhere in its causes). */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void access(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)

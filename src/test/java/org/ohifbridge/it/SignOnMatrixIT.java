@@ -186,10 +186,23 @@ class SignOnMatrixIT {
         assertEquals(202, admin.send("POST", base + "admin/backfill", null, "Origin",
                 base.substring(0, base.indexOf('/', 8))).statusCode(), "a same-origin POST");
 
+        // a sign-on page never keeps a POST to replay it from this origin afterwards
+        BrowserSession stranger = new BrowserSession();
+        assertEquals(403, stranger.send("POST", base + "admin/backfill", null, "Accept", BrowserSession.HTML,
+                "Origin", "https://evil.example").statusCode(), "cross-site, before any sign-on");
+        assertEquals(401, stranger.send("POST", base + "admin/backfill", null, "Accept", BrowserSession.HTML).statusCode(),
+                "a POST without a user is not redirected to the sign-on page");
+        assertEquals(400, stranger.send("GET", base + "callback?client_name=oidc&code=x&state=y", null, "Accept",
+                BrowserSession.HTML).statusCode(), "a stale callback is a 400 page, not a provider outage");
+        assertEquals(403, viewer.send("GET", base + "logout", null, "Accept", BrowserSession.HTML,
+                "Sec-Fetch-Site", "cross-site").statusCode(), "another site's link does not sign the user out");
+
         HttpResponse<String> out = viewer.send("GET", base + "logout", null, "Accept", BrowserSession.HTML);
         assertEquals(302, out.statusCode());
-        assertTrue(out.headers().firstValue("Location").orElse("").startsWith(Keycloak.issuer()
-                + "/protocol/openid-connect/logout"), "the provider's session ends too: " + out.headers().map());
+        String endSession = out.headers().firstValue("Location").orElse("");
+        assertTrue(endSession.startsWith(Keycloak.issuer() + "/protocol/openid-connect/logout?client_id=ohif-bridge&"),
+                "the provider's session ends too: " + endSession);
+        assertFalse(endSession.contains("id_token_hint"), "no token in the URL: " + endSession);
         assertEquals(401, viewer.send("GET", base + "dicom-web/studies", null, "Accept", "application/dicom+json").statusCode(),
                 "the session is gone after logout");
     }

@@ -54,6 +54,7 @@ class AccessPolicyTest {
             assertEquals(Decision.CROSS_SITE, p.decide(method, "/logout", false, VIEWER), method);
         }
         assertEquals(Decision.ALLOW, p.decide("GET", "/dicom-web/studies", false, VIEWER), "a cross-site link may read");
+        assertEquals(Decision.CROSS_SITE, p.decide("GET", "/logout", false, VIEWER), "but not sign the user out");
         assertEquals(Decision.CROSS_SITE, policy(SignOnMode.ANONYMOUS).decide("POST", "/dicom-web/studies", false, Caller.NOBODY));
     }
 

@@ -27,7 +27,7 @@ class BearerTokensTest {
     private static final RSAKey KEY = key("k1");
     private static final RSAKey OTHER = key("k1");
     private final BearerTokens tokens = new BearerTokens(new OidcSettings(ISSUER, "ohif-bridge", "secret",
-            "openid", List.of("realm_access.roles")), new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())));
+            "openid", List.of("realm_access.roles")), new ProviderMetadata(ISSUER), new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())));
 
     private static RSAKey key(String id) {
         try {
@@ -64,17 +64,20 @@ class BearerTokensTest {
     @Test
     void everythingElseIsRefused() throws Exception {
         long now = System.currentTimeMillis();
-        Map<String, String> refused = Map.of(
-                "another key", token(OTHER, b -> b),
-                "expired", token(KEY, b -> b.expirationTime(new Date(now - (BearerTokens.CLOCK_SKEW_SECONDS + 5) * 1000L))),
-                "another issuer", token(KEY, b -> b.issuer("https://evil.example/realms/h")),
-                "another client", token(KEY, b -> b.claim("azp", "other-app")),
-                "an ID token", token(KEY, b -> b.claim("typ", "ID").audience("ohif-bridge")),
-                "a refresh token", token(KEY, b -> b.claim("typ", "Refresh")),
-                "no subject", token(KEY, b -> b.subject(null)),
-                "unsigned", new PlainJWT(new JWTClaimsSet.Builder().issuer(ISSUER).subject("u-1").claim("azp", "ohif-bridge")
-                        .issueTime(new Date()).expirationTime(new Date(now + 60_000)).build()).serialize(),
-                "garbage", "not.a.token");
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("another key", token(OTHER, b -> b));
+        refused.put("expired", token(KEY, b -> b.expirationTime(new Date(now - (BearerTokens.CLOCK_SKEW_SECONDS + 5) * 1000L))));
+        refused.put("another issuer", token(KEY, b -> b.issuer("https://evil.example/realms/h")));
+        refused.put("another client", token(KEY, b -> b.claim("azp", "other-app")));
+        refused.put("an ID token", token(KEY, b -> b.claim("typ", "ID").audience("ohif-bridge")));
+        refused.put("a refresh token", token(KEY, b -> b.claim("typ", "Refresh")));
+        refused.put("an ID token without typ (Entra, Okta...)", token(KEY, b -> b.claim("typ", null).claim("azp", null)
+                        .audience("ohif-bridge").claim("nonce", "n-1")));
+        refused.put("a token that does not say it is an access token", token(KEY, b -> b.claim("typ", null)));
+        refused.put("no subject", token(KEY, b -> b.subject(null)));
+        refused.put("unsigned", new PlainJWT(new JWTClaimsSet.Builder().issuer(ISSUER).subject("u-1").claim("azp", "ohif-bridge")
+                        .issueTime(new Date()).expirationTime(new Date(now + 60_000)).build()).serialize());
+        refused.put("garbage", "not.a.token");
         refused.forEach((why, jwt) -> assertTrue(tokens.verify(jwt).isEmpty(), why));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param studyThreads      parallel Orthanc calls when a study document is built
  * @param preloadThreads    parallel Orthanc calls when new instances are preloaded
  * @param studyCacheBytes   memory for assembled study documents (compressed)
+ * @param auditIdle         how long a study stays open in a session without requests before its audit summary
  * @param signOn            who signs users on and which roles they need
  */
 public record Settings(
@@ -43,6 +44,7 @@ public record Settings(
         int studyThreads,
         int preloadThreads,
         long studyCacheBytes,
+        Duration auditIdle,
         SignOnSettings signOn) {
 
     /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
@@ -73,6 +75,7 @@ public record Settings(
                 + ", StudyThreads=" + studyThreads
                 + ", PreloadThreads=" + preloadThreads
                 + ", StudyCacheMegabytes=" + studyCacheBytes / (1024 * 1024)
+                + ", AuditIdleSeconds=" + auditIdle.toSeconds()
                 + ", " + signOn.describe();
     }
 }

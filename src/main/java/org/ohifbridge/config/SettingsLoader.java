@@ -40,6 +40,7 @@ public final class SettingsLoader {
     public static final String STUDY_THREADS = "StudyThreads";
     public static final String PRELOAD_THREADS = "PreloadThreads";
     public static final String STUDY_CACHE_MEGABYTES = "StudyCacheMegabytes";
+    public static final String AUDIT_IDLE_SECONDS = "AuditIdleSeconds";
     public static final String SIGN_ON = SignOnLoader.SIGN_ON;
 
     static final String DEFAULT_ORTHANC_URL = "http://127.0.0.1:8042";
@@ -89,6 +90,7 @@ public final class SettingsLoader {
         int studyThreads = (int) positive(STUDY_THREADS, 8, 1, 64);
         int preloadThreads = (int) positive(PRELOAD_THREADS, 2, 1, 32);
         long cacheMegabytes = positive(STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
+        Duration auditIdle = Duration.ofSeconds(positive(AUDIT_IDLE_SECONDS, 300, 1, 86_400));
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
         if (!problems.isEmpty()) {
@@ -96,7 +98,7 @@ public final class SettingsLoader {
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
                 userFile, preload, proxies, connect, read, maxConnections, dataFolder, backfillOnStart,
-                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, signOn);
+                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, signOn);
     }
 
     /**

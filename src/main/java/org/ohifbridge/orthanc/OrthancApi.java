@@ -41,6 +41,17 @@ public class OrthancApi {
         return out;
     }
 
+    /** The StudyInstanceUID of a study given by its Orthanc id ("" if Orthanc has none). */
+    public String studyUid(String studyId) {
+        return client.getJson("studies/" + id(studyId)).path("MainDicomTags").path("StudyInstanceUID").asText("");
+    }
+
+    /** The StudyInstanceUID of the study an instance belongs to ("" if Orthanc has none). */
+    public String studyUidOfInstance(String instanceId) {
+        return client.getJson("instances/" + id(instanceId) + "/study").path("MainDicomTags")
+                .path("StudyInstanceUID").asText("");
+    }
+
     /** {@code GET /instances/{id}/tags?short}: the instance's tags, reading its DICOM file. */
     public JsonNode shortTags(String instanceId) {
         return client.getJson("instances/" + id(instanceId) + "/tags?short");

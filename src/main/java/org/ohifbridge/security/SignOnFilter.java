@@ -7,8 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.audit.AuditAttributes;
 import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
 import org.pac4j.core.exception.TechnicalException;
@@ -99,6 +102,7 @@ public final class SignOnFilter extends HttpFilter {
 
     private void access(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
             throws IOException, ServletException {
+        tellAudit(request);
         switch (decide(request, path)) {
             case ALLOW -> {
                 if (path.equals(AccessPolicy.LOGOUT)) {
@@ -119,6 +123,22 @@ public final class SignOnFilter extends HttpFilter {
                     ? settings.adminRole() : settings.viewerRole()) + ". Ask your administrator for it.");
             case CROSS_SITE -> SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
         }
+    }
+
+    /** The user as this filter sees it (pac4j's lives on its own wrapper), for the audit filter outside. */
+    private void tellAudit(HttpServletRequest request) {
+        String user = request.getRemoteUser();
+        if (user == null) {
+            return;
+        }
+        List<String> roles = new ArrayList<>(2);
+        for (String role : List.of(settings.viewerRole(), settings.adminRole())) {
+            if (request.isUserInRole(role)) {
+                roles.add(role);
+            }
+        }
+        request.setAttribute(AuditAttributes.USER, user);
+        request.setAttribute(AuditAttributes.ROLES, List.copyOf(roles));
     }
 
     private AccessPolicy.Decision decide(HttpServletRequest request, String path) {

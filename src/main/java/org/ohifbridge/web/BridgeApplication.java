@@ -20,7 +20,7 @@ public class BridgeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OhifAssetResource.class, DicomWebResource.class, InstanceFileResource.class,
-                RootResource.class, DicomJsonResource.class, PreloadStatusResource.class,
+                LauncherResource.class, OpenResource.class, DicomJsonResource.class, PreloadStatusResource.class,
                 AdminResource.class,
                 OrthancExceptionMapper.class, WebApplicationExceptionMapper.class, FallbackExceptionMapper.class,
                 ObjectMapperResolver.class, JacksonJsonProvider.class);

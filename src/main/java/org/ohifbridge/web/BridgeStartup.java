@@ -16,6 +16,8 @@ import java.util.List;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.audit.AuditFilter;
+import org.ohifbridge.audit.AuditLog;
 import org.ohifbridge.config.ConfigurationException;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
@@ -39,7 +41,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /**
  * Start-up, once per deployment: reads and validates the settings (an invalid value stops the deployment
  * with a message naming the allowed values), registers the servlets and the sign-on filter for the configured
- * mode, loads the OHIF build's manifest, prepares the page renderers, logs the effective settings with secrets
+ * mode behind the audit filter, starts the audit, loads the OHIF build's manifest, prepares the page renderers, logs the effective settings with secrets
  * masked, and starts preloading and the backfill where configured (their beans stop them when the deployment ends).
  */
 @WebListener
@@ -60,6 +62,8 @@ public class BridgeStartup implements ServletContextListener {
     BackfillService backfill;
     @Inject
     OrthancClient orthanc;
+    @Inject
+    AuditLog audit;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -73,7 +77,8 @@ public class BridgeStartup implements ServletContextListener {
             throw e;
         }
         settingsHolder.install(settings);
-        register(ctx, settings.signOn());
+        audit.start(settings.auditIdle());
+        register(ctx, settings);
         dist.load(ctx::getResourceAsStream);
         pages.install(new IndexRenderer(dist.readText("index.html")), new AppConfigRenderer(settings.userConfiguration(), settings.dataSource(),
                 settings.userConfigurationFile().isEmpty()));
@@ -103,7 +108,8 @@ public class BridgeStartup implements ServletContextListener {
      * permit-all element creates no constraint on Tomcat or Undertow; a denied TRACE makes Undertow keep the exact
      * entry). The other modes add no constraint: on Tomcat a constraint would demand container sign-on before pac4j.
      */
-    private void register(ServletContext ctx, SignOnSettings signOn) {
+    private void register(ServletContext ctx, Settings settings) {
+        SignOnSettings signOn = settings.signOn();
         ServletRegistration.Dynamic api = ctx.addServlet("ohif-bridge", ServletContainer.class);
         api.setInitParameter("jakarta.ws.rs.Application", BridgeApplication.class.getName());
         api.setLoadOnStartup(1);
@@ -119,7 +125,11 @@ public class BridgeStartup implements ServletContextListener {
                     new HttpMethodConstraintElement("HEAD"), new HttpMethodConstraintElement("TRACE",
                             new HttpConstraintElement(ServletSecurity.EmptyRoleSemantic.DENY)))));
         }
-        FilterRegistration.Dynamic filter = ctx.addFilter("ohif-bridge-sign-on", new SignOnFilter(signOn, ctx.getContextPath()));
+        // one registration, audit outside sign-on (so that it sees the refusals too): the order of two filters
+        // registered "before the others" is not the same on every container
+        FilterRegistration.Dynamic filter = ctx.addFilter("ohif-bridge-audit-sign-on", new AuditFilter(audit,
+                settings.trustedProxies(), List.of(signOn.viewerRole(), signOn.adminRole()),
+                new SignOnFilter(signOn, ctx.getContextPath())));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // the session cookie (the only credential the browser holds in oidc mode): HttpOnly, SameSite=Lax; the

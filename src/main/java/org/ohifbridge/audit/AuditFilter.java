@@ -1,0 +1,161 @@
+package org.ohifbridge.audit;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The outermost filter: when a request has ended, hands what the audit follows ({@link AuditRoutes}) and every 401/403
+ * to {@link AuditLog}, with the caller: user and roles (as the sign-on filter found them), client address (through
+ * trusted proxies), user agent, and a session key. The key is a hash of the session id (the id itself must not reach a
+ * log), or of user, address and agent when there is no session (BASIC sign-on, anonymous mode).
+ */
+public final class AuditFilter extends HttpFilter {
+    private static final int MAX_AGENT = 256;
+
+    private final AuditLog audit;
+    private final Set<String> trustedProxies;
+    private final List<String> roleNames;
+
+    private final Filter inner;
+
+    /** @param inner the filter that runs inside this one (sign-on), in one registration so the order is certain */
+    public AuditFilter(AuditLog audit, Set<String> trustedProxies, List<String> roleNames, Filter inner) {
+        this.audit = audit;
+        this.trustedProxies = trustedProxies;
+        this.roleNames = roleNames;
+        this.inner = inner;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        inner.init(config);
+    }
+
+    @Override
+    public void destroy() {
+        inner.destroy();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean failed = true;
+        try {
+            inner.doFilter(request, response, chain);
+            failed = false;
+        } finally {
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new Finished(request, response));
+            } else {
+                finished(request, response, failed ? 500 : response.getStatus());
+            }
+        }
+    }
+
+    private void finished(HttpServletRequest request, HttpServletResponse response, int status) {
+        String path = path(request);
+        Optional<AuditRoutes.Route> route = AuditRoutes.of(path);
+        if (route.isEmpty() && status != 401 && status != 403) {
+            return;
+        }
+        audit.record(new AuditLog.Request(Instant.now(), System.nanoTime(), caller(request), request.getMethod(), path,
+                route.orElse(null), status, Optional.ofNullable((String) request.getAttribute(AuditAttributes.QUERY)),
+                Optional.ofNullable((Integer) request.getAttribute(AuditAttributes.MATCHES)), studies(request)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> studies(HttpServletRequest request) {
+        Object s = request.getAttribute(AuditAttributes.STUDIES);
+        return s instanceof List<?> l ? (List<String>) l : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private StudyTallies.Caller caller(HttpServletRequest request) {
+        String user = (String) request.getAttribute(AuditAttributes.USER);
+        List<String> roles;
+        if (user != null) {
+            Object r = request.getAttribute(AuditAttributes.ROLES);
+            roles = r instanceof List<?> l ? (List<String>) l : List.of();
+        } else {
+            user = request.getRemoteUser(); // the container's sign-on, when the sign-on filter did not run
+            roles = new ArrayList<>();
+            if (user != null) {
+                for (String role : roleNames) {
+                    if (request.isUserInRole(role)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        String client = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies);
+        String agent = request.getHeader("User-Agent");
+        agent = agent == null ? "" : agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent;
+        HttpSession session = request.getSession(false);
+        String who = user == null ? "anonymous" : user;
+        String sessionKey = hash(session != null ? "s:" + session.getId() : "c:" + who + '|' + client + '|' + agent);
+        return new StudyTallies.Caller(who, List.copyOf(roles), client, agent, sessionKey);
+    }
+
+    static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The path inside the WAR, as the container decoded and normalised it. */
+    static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String info = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private final class Finished implements AsyncListener {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+
+        Finished(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            finished(request, response, response.getStatus());
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.ohifbridge.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.orthanc.OrthancNotFoundException;
+
+/**
+ * Studies as the launcher and the deep links find them in Orthanc 1.10 (no sorting in {@code /tools/find}, no
+ * {@code RequestedTags}): exact lookups and text searches through {@code /tools/find}, the newest arrivals through
+ * {@code /studies?since=&limit=} (arrival order), modalities and instance counts from each listed study's series.
+ */
+@ApplicationScoped
+public class OrthancStudies implements StudyFinder {
+    /** Matches of one text search that the launcher sorts and pages; past this it asks to narrow the search. */
+    public static final int SEARCH_LIMIT = 500;
+    /** The DICOM attributes a launcher search looks in. */
+    static final List<String> SEARCHED = List.of("PatientName", "PatientID", "AccessionNumber", "StudyDescription");
+
+    @Inject
+    OrthancClient orthanc;
+
+    /** The result of a text search: sorted newest first, and whether some attribute had more than the limit. */
+    public record Found(List<StudySummary> studies, boolean truncated) {
+    }
+
+    @Override
+    public List<StudySummary> find(Map<String, String> query, boolean caseSensitive, int limit) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("Level", "Study");
+        ObjectNode q = body.putObject("Query");
+        query.forEach(q::put);
+        body.put("Expand", true);
+        body.put("CaseSensitive", caseSensitive);
+        body.put("Limit", limit);
+        return summaries(orthanc.postJson("tools/find", body));
+    }
+
+    /**
+     * Studies whose patient name, patient ID, accession number or description contains {@code text} (any case),
+     * newest first. {@code text} must hold no wildcard (see {@link SearchText}).
+     */
+    public Found search(String text) {
+        Map<String, StudySummary> byId = new LinkedHashMap<>();
+        boolean truncated = false;
+        for (String attribute : SEARCHED) {
+            // a person name is stored Family^Given: "doe john" and "Doe, John" find it too
+            String pattern = attribute.equals("PatientName") ? text.replaceAll("[\\s,^]+", "*") : text;
+            List<StudySummary> found = find(Map.of(attribute, "*" + pattern + "*"), false, SEARCH_LIMIT + 1);
+            truncated |= found.size() > SEARCH_LIMIT;
+            found.forEach(s -> byId.putIfAbsent(s.orthancId(), s));
+        }
+        List<StudySummary> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(StudySummary::sortKey).reversed());
+        return new Found(all, truncated);
+    }
+
+    /** How many studies Orthanc holds. */
+    public long count() {
+        return orthanc.getJson("statistics").path("CountStudies").asLong(0);
+    }
+
+    /** One page of every study, the latest arrivals first. */
+    public List<StudySummary> newest(Pagination p) {
+        if (p.rows() == 0) {
+            return List.of();
+        }
+        List<StudySummary> page = summaries(orthanc.getJson("studies?expand&since=" + p.sinceNewestFirst()
+                + "&limit=" + p.rows()));
+        Collections.reverse(page);
+        return page;
+    }
+
+    /** Adds modalities and the number of instances to each study (one call per study; a vanished study is kept). */
+    public List<StudySummary> withSeries(List<StudySummary> studies) {
+        List<StudySummary> out = new ArrayList<>(studies.size());
+        for (StudySummary s : studies) {
+            try {
+                JsonNode series = orthanc.getJson("studies/" + s.orthancId() + "/series?expand");
+                TreeSet<String> modalities = new TreeSet<>();
+                int instances = 0;
+                for (JsonNode one : series) {
+                    String m = one.path("MainDicomTags").path("Modality").asText("");
+                    if (!m.isEmpty()) {
+                        modalities.add(m);
+                    }
+                    instances += one.path("Instances").size();
+                }
+                out.add(s.withSeries(new ArrayList<>(modalities), instances));
+            } catch (OrthancNotFoundException e) {
+                out.add(s); // deleted since it was listed
+            }
+        }
+        return out;
+    }
+
+    private static List<StudySummary> summaries(JsonNode list) {
+        List<StudySummary> out = new ArrayList<>();
+        for (JsonNode s : list) {
+            StudySummary.fromOrthanc(s).ifPresent(out::add);
+        }
+        return out;
+    }
+}

@@ -182,9 +182,8 @@ PROPS
   wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/deploy.cli"
 fi
 
-# DICOM JSON has no study list: the ready line then opens the MR brain (its Orthanc id is fixed by its UIDs)
-PAGE="ohif/"
-[ "$DATA_SOURCE" = dicom-json ] && PAGE="${PAGE}viewer?url=../studies/5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4/ohif-dicom-json"
+# the ready line opens the launcher (the study list of {ctx}/, in both data sources)
+PAGE=""
 curl -sf "http://127.0.0.1:$HTTP_PORT/$CONTEXT/health" >/dev/null || die "the WAR did not start; see $SERVER_LOG"
 if [ "$KEYCLOAK" = 1 ]; then
   code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "http://127.0.0.1:$HTTP_PORT/$CONTEXT/$PAGE")

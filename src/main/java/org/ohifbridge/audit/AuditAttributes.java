@@ -10,6 +10,8 @@ public final class AuditAttributes {
     public static final String USER = "org.ohifbridge.audit.user";
     /** List&lt;String&gt;: the ohif-bridge roles the user holds (viewer, admin role names). */
     public static final String ROLES = "org.ohifbridge.audit.roles";
+    /** Boolean: sign-on let the request through to the application (absent: a sign-on redirect, a refusal). */
+    public static final String REACHED = "org.ohifbridge.audit.reached";
     /** List&lt;String&gt;: StudyInstanceUIDs the request concerned (a deep link's matches, a study document's study). */
     public static final String STUDIES = "org.ohifbridge.audit.studies";
     /** String: what was asked, for the event's {@code query} (a deep link's identifiers, a search's text). */

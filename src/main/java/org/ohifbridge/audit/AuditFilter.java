@@ -29,6 +29,7 @@ import java.util.Set;
  */
 public final class AuditFilter extends HttpFilter {
     private static final int MAX_AGENT = 256;
+    private static final int MAX_QUERY = 1024;
 
     private final AuditLog audit;
     private final Set<String> trustedProxies;
@@ -74,11 +75,17 @@ public final class AuditFilter extends HttpFilter {
     private void finished(HttpServletRequest request, HttpServletResponse response, int status) {
         String path = path(request);
         Optional<AuditRoutes.Route> route = AuditRoutes.of(path);
-        if (route.isEmpty() && status != 401 && status != 403) {
-            return;
+        boolean refused = status == 401 || status == 403;
+        if (!refused && (route.isEmpty() || request.getAttribute(AuditAttributes.REACHED) == null)) {
+            return; // not followed, or the sign-on's own answer (a redirect to the provider): no access happened
+        }
+        String query = (String) request.getAttribute(AuditAttributes.QUERY);
+        if (query == null && route.isPresent() && route.get().scope() == AuditRoutes.Scope.SEARCH) {
+            String q = request.getQueryString(); // a QIDO search: what was searched for, as sent
+            query = q == null ? "" : q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
         }
         audit.record(new AuditLog.Request(Instant.now(), System.nanoTime(), caller(request), request.getMethod(), path,
-                route.orElse(null), status, Optional.ofNullable((String) request.getAttribute(AuditAttributes.QUERY)),
+                route.orElse(null), status, Optional.ofNullable(query),
                 Optional.ofNullable((Integer) request.getAttribute(AuditAttributes.MATCHES)), studies(request)));
     }
 

@@ -1,5 +1,8 @@
 package org.ohifbridge.ohif;
 
+import java.util.Optional;
+import org.ohifbridge.config.SettingsHolder;
+import org.ohifbridge.portal.DicomWebForm;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,6 +29,8 @@ public class OhifPageFilter extends HttpFilter {
     OhifPages pages;
     @Inject
     RequestBase requestBase;
+    @Inject
+    SettingsHolder settings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,6 +68,17 @@ public class OhifPageFilter extends HttpFilter {
             return;
         }
         PublicPaths.Base base = requestBase.of(request);
+        if (!config && request.getParameter("url") == null
+                && settings.get().dataSource() == org.ohifbridge.config.DataSource.DICOM_JSON) {
+            Optional<String> link = DicomWebForm.asDeepLink(path, request.getParameter("StudyInstanceUIDs"),
+                    request.getParameter("hangingprotocolId"));
+            if (link.isPresent()) { // a link in the DICOMweb form (Orthanc Explorer 2's): resolved as a deep link
+                response.setStatus(HttpServletResponse.SC_FOUND);
+                response.setHeader("Location", base.root() + link.get());
+                response.setHeader("Cache-Control", "no-store");
+                return;
+            }
+        }
         if (!config) {
             // a second guard in the browser: the viewer may only fetch from this origin
             response.setHeader("Content-Security-Policy", CONNECT_SELF);

@@ -1,6 +1,7 @@
 package org.ohifbridge.portal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ public final class LinkResolver {
     public record Resolution(List<StudySummary> studies, List<String> missingUids, boolean truncated) {
     }
 
+    /** The chooser lists the latest study first, as the launcher does. */
+    static final Comparator<StudySummary> NEWEST_FIRST = Comparator.comparing(StudySummary::sortKey).reversed();
+
     private LinkResolver() {
     }
 
@@ -29,7 +33,9 @@ public final class LinkResolver {
         if (request.studyUids().isEmpty()) {
             List<StudySummary> found = finder.find(request.attributes(), true, limit + 1);
             boolean truncated = found.size() > limit;
-            return new Resolution(truncated ? found.subList(0, limit) : found, List.of(), truncated);
+            List<StudySummary> studies = new ArrayList<>(truncated ? found.subList(0, limit) : found);
+            studies.sort(NEWEST_FIRST);
+            return new Resolution(studies, List.of(), truncated);
         }
         List<StudySummary> studies = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -49,6 +55,7 @@ public final class LinkResolver {
                 }
             }
         }
+        studies.sort(NEWEST_FIRST);
         return new Resolution(studies, missing, truncated);
     }
 

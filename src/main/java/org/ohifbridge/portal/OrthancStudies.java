@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ public class OrthancStudies implements StudyFinder {
             found.forEach(s -> byId.putIfAbsent(s.orthancId(), s));
         }
         List<StudySummary> all = new ArrayList<>(byId.values());
-        all.sort(Comparator.comparing(StudySummary::sortKey).reversed());
+        all.sort(LinkResolver.NEWEST_FIRST);
         return new Found(all, truncated);
     }
 

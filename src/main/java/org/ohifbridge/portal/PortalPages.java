@@ -91,19 +91,19 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
             if (!s.patientBirthDate().isEmpty()) {
                 b.append(" \u00b7 born ").append(Html.text(StudySummary.displayDate(s.patientBirthDate())));
             }
-            b.append("</span></td><td data-label=\"Date\">").append(Html.text(StudySummary.displayDate(s.studyDate())))
+            b.append("</span></td><td class=\"date\" data-label=\"Date\">").append(Html.text(StudySummary.displayDate(s.studyDate())))
                     .append("</td><td data-label=\"Modalities\">").append(Html.text(String.join(", ", s.modalities())))
                     .append("</td><td data-label=\"Description\">").append(Html.text(s.description()))
                     .append("</td><td data-label=\"Accession\">").append(Html.text(s.accessionNumber()))
                     .append("</td><td data-label=\"Instances\">").append(s.instances() < 0 ? "" : s.instances())
-                    .append("</td><td class=\"modes\">");
+                    .append("</td><td class=\"modes\"><div>");
             String who = (name.isEmpty() ? s.patientId() : name) + ", " + StudySummary.displayDate(s.studyDate());
             for (ViewerMode m : ViewerMode.values()) {
                 b.append("<a class=\"mode\" href=\"").append(Html.text(ViewerUrls.of(ohifBase, dataSource, m, s)))
                         .append("\" title=\"").append(Html.text(m.title())).append("\" aria-label=\"")
                         .append(Html.text(m.label() + ": " + who)).append("\">").append(Html.text(m.label())).append("</a>");
             }
-            b.append("</td></tr>");
+            b.append("</div></td></tr>");
         }
         b.append("</tbody></table>");
     }
@@ -153,10 +153,11 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
             .progress{padding:.5rem .8rem;border-left:4px solid var(--accent);background:color-mix(in srgb,var(--accent) 10%,transparent)}
             table{border-collapse:collapse;width:100%;margin-top:1rem}caption{text-align:left;font-weight:600;padding:.4rem 0}
             th,td{text-align:left;vertical-align:top;padding:.5rem;border-bottom:1px solid var(--line)}.sub,.count,.note{color:var(--muted);font-size:.9rem}
-            .modes{display:flex;flex-wrap:wrap;gap:.35rem}.mode{display:inline-block;padding:.35rem .6rem;border:1px solid var(--accent);border-radius:6px;text-decoration:none;white-space:nowrap;min-height:44px;line-height:1.9}
+            .modes div{display:flex;flex-wrap:wrap;gap:.35rem}.date{white-space:nowrap}@media (min-width:1200px){.modes{min-width:34rem}}
+            .mode{display:inline-block;padding:.3rem .55rem;font-size:.95rem;border:1px solid var(--accent);border-radius:6px;text-decoration:none;white-space:nowrap;min-height:44px;line-height:1.9}
             .mode:hover,.mode:focus-visible{background:var(--accent);color:var(--accent-fg)}
             .pager{display:flex;gap:1rem;align-items:center;margin-top:1rem}.pager a{padding:.5rem}
-            @media (max-width:820px){thead{display:none}table,tbody,tr,td{display:block;width:100%}tr{border:1px solid var(--line);border-radius:8px;margin:.7rem 0;padding:.3rem}
+            @media (max-width:1000px){thead{display:none}table,caption,tbody,tr,td{display:block;width:100%}tr{border:1px solid var(--line);border-radius:8px;margin:.7rem 0;padding:.3rem}
             td{border:0;padding:.25rem .5rem}td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}}
             """;
 }

@@ -108,6 +108,7 @@ public final class SignOnFilter extends HttpFilter {
                 if (path.equals(AccessPolicy.LOGOUT)) {
                     containerLogout(request, response);
                 } else {
+                    request.setAttribute(AuditAttributes.REACHED, Boolean.TRUE);
                     chain.doFilter(request, response);
                 }
             }

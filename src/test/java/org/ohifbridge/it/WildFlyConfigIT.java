@@ -163,6 +163,34 @@ class WildFlyConfigIT {
         return f;
     }
 
+    @Test
+    @Order(3)
+    void auditLogTwiceWritesBareJsonLinesToAFileOfTheirOwn() throws Exception {
+        for (int run = 1; run <= 2; run++) {
+            cli(null, "audit-log.cli");
+        }
+        assertEquals("false", attribute("/subsystem=logging/logger=ohif-bridge.audit", "use-parent-handlers"));
+        String marker = "AUDITCLI" + System.nanoTime();
+        assertEquals(200, Http.get(bystander, "dicom-web/studies?PatientID=" + marker, "Accept", "application/dicom+json")
+                .statusCode());
+        Path file = Path.of(System.getProperty("server.logs"), "ohif-audit.log");
+        String line = null;
+        for (int i = 0; i < 50 && line == null; i++) {
+            if (Files.exists(file)) {
+                line = Files.readAllLines(file).stream().filter(l -> l.contains(marker)).findFirst().orElse(null);
+            }
+            if (line == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(line != null, "the search is in " + file);
+        com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertEquals("search", event.path("action").asText(), line);
+        assertEquals(line, event.toString(), "the line is the JSON event and nothing else");
+        String serverLog = Files.readString(Path.of(System.getProperty("server.logs"), "server.log"));
+        assertFalse(serverLog.contains(marker), "no longer in server.log");
+    }
+
     private static String attribute(String address, String name) throws IOException {
         String out = cli(null, null, address + ":read-attribute(name=" + name + ")");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"result\" => (\\S+)").matcher(out);

@@ -12,7 +12,7 @@
 #     --keycloak  sign-on with OpenID Connect against a local Keycloak (Maven Central) on 127.0.0.1:8180 instead
 #                 of BASIC: SignOn=oidc in the WAR on Tomcat, WildFly's own OIDC client (oidc.cli) on WildFly
 #   Sign-on: by default the server's own users (BASIC); the demo makes one user with the viewer and admin roles and
-#   prints "ohif-bridge demo login: <user>:<password>" beside the ready line.
+#   prints "ohif-bridge demo login: <user>:<password>" beside the ready line, then the audit trail's file.
 #   environment: DEMO_HTTP_PORT (8080), DEMO_HTTPS_PORT (8443), DEMO_MANAGEMENT_PORT (9990, WildFly),
 #                DEMO_CONTEXT (ohif-bridge), DEMO_DATA_SOURCE (dicom-web, or dicom-json),
 #                DEMO_SERVER (tomcat or wildfly), DEMO_HTTPS (1 = on), DEMO_KEYCLOAK (1 = on),
@@ -113,6 +113,22 @@ if [ "$SERVER" = tomcat ]; then
   else
     prepare_tomcat "$DEMO" "$HTTP_PORT"
   fi
+  # the audit trail in a file of its own, bare JSON lines (README, "Audit trail": the same lines)
+  if ! grep -q 5ohifaudit "$TOMCAT_HOME/conf/logging.properties"; then
+    # (the distribution's file ends its lines with CR LF: the name goes before the CR)
+    sed -i 's/^\(handlers = [^\r]*\)/\1, 5ohifaudit.org.apache.juli.FileHandler/' "$TOMCAT_HOME/conf/logging.properties"
+    cat >>"$TOMCAT_HOME/conf/logging.properties" <<'PROPS'
+
+5ohifaudit.org.apache.juli.FileHandler.level = INFO
+5ohifaudit.org.apache.juli.FileHandler.directory = ${catalina.base}/logs
+5ohifaudit.org.apache.juli.FileHandler.prefix = ohif-audit.
+5ohifaudit.org.apache.juli.FileHandler.formatter = java.util.logging.SimpleFormatter
+java.util.logging.SimpleFormatter.format = %5$s%n
+ohif-bridge.audit.handlers = 5ohifaudit.org.apache.juli.FileHandler
+ohif-bridge.audit.useParentHandlers = false
+PROPS
+  fi
+  AUDIT_LOG="$TOMCAT_HOME/logs/ohif-audit.<date>.log"
   if [ "$KEYCLOAK" = 1 ]; then
     SIGN_ON="<Parameter name=\"ohifbridge.SignOn\" value=\"oidc\" override=\"false\"/>
   <Parameter name=\"ohifbridge.OidcIssuer\" value=\"$ISSUER\" override=\"false\"/>
@@ -178,6 +194,8 @@ PROPS
     "$WILDFLY_HOME/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$MGMT_PORT" \
       --command="/subsystem=elytron-oidc-client/secure-deployment=$CONTEXT.war:remove" >/dev/null 2>&1 || true
   fi
+  wildfly_cli "$MGMT_PORT" --file="$ROOT/wildfly-config/audit-log.cli"
+  AUDIT_LOG="$WILDFLY_HOME/standalone/log/ohif-audit.log"
   [ "$HTTPS" = 1 ] && wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/https.cli"
   wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/deploy.cli"
 fi
@@ -198,4 +216,5 @@ if [ "$HTTPS" = 1 ]; then
 fi
 echo "ohif-bridge ready: $URL"
 echo "ohif-bridge demo login: $LOGIN"
+echo "ohif-bridge audit trail: $AUDIT_LOG"
 wait "$SERVER_PID"

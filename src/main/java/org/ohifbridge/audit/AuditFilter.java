@@ -67,7 +67,8 @@ public final class AuditFilter extends HttpFilter {
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new Finished(request, response));
             } else {
-                finished(request, response, failed ? 500 : response.getStatus());
+                // an exception after the answer began (a client that went away) leaves the status as sent
+                finished(request, response, failed && !response.isCommitted() ? 500 : response.getStatus());
             }
         }
     }
@@ -113,7 +114,10 @@ public final class AuditFilter extends HttpFilter {
                 }
             }
         }
-        String client = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies);
+        // every X-Forwarded-For line, in order: a proxy may add a line of its own instead of appending
+        java.util.Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+        String forwardedFor = lines == null || !lines.hasMoreElements() ? null : String.join(",", java.util.Collections.list(lines));
+        String client = ClientAddress.of(request.getRemoteAddr(), forwardedFor, trustedProxies);
         String agent = request.getHeader("User-Agent");
         agent = agent == null ? "" : agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent;
         HttpSession session = request.getSession(false);

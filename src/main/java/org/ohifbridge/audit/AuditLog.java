@@ -24,6 +24,7 @@ import org.ohifbridge.Json;
 import org.ohifbridge.orthanc.InstanceRef;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
+import org.ohifbridge.orthanc.OrthancNotFoundException;
 
 /**
  * The audit trail: one JSON line per event on the logger {@value #LOGGER}, for the container's logging to write to a
@@ -64,6 +65,10 @@ public class AuditLog {
         }
     };
     private volatile ScheduledThreadPoolExecutor worker;
+    /** Set at undeploy: what is still queued is written without asking Orthanc, then the summaries. */
+    private volatile boolean stopping;
+    /** Worker thread only: after Orthanc failed a lookup, none is tried before this (System.nanoTime). */
+    private long lookupsPausedUntil = System.nanoTime();
     private StudyTallies tallies;
 
     public AuditLog() {
@@ -121,6 +126,7 @@ public class AuditLog {
         if (w == null) {
             return;
         }
+        stopping = true;
         w.execute(() -> tallies.drain().forEach(this::summary));
         w.shutdown();
         try {
@@ -202,7 +208,7 @@ public class AuditLog {
             return route.key();
         }
         String known = studyOfId.get(route.key());
-        if (known != null) {
+        if (known != null || !lookupsAllowed()) {
             return known;
         }
         try {
@@ -213,14 +219,25 @@ public class AuditLog {
             }
             studyOfId.put(route.key(), uid);
             return uid;
+        } catch (OrthancNotFoundException e) {
+            return null; // unknown id: the event names the Orthanc id instead
         } catch (OrthancException e) {
-            return null; // unknown id (404) or Orthanc away: the event names the Orthanc id instead
+            pauseLookups(); // Orthanc away or slow: the events name Orthanc ids for a while
+            return null;
         }
+    }
+
+    private boolean lookupsAllowed() {
+        return !stopping && System.nanoTime() - lookupsPausedUntil >= 0;
+    }
+
+    private void pauseLookups() {
+        lookupsPausedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     }
 
     /** After a study document was served, its instances' files follow: learn their study at once. */
     private void learnInstances(String studyId, String uid) {
-        if (studyOfId.containsKey(studyId + "/instances")) {
+        if (studyOfId.containsKey(studyId + "/instances") || !lookupsAllowed()) {
             return;
         }
         try {
@@ -228,8 +245,10 @@ public class AuditLog {
                 studyOfId.put(i.id(), uid);
             }
             studyOfId.put(studyId + "/instances", uid);
+        } catch (OrthancNotFoundException e) {
+            // deleted meanwhile
         } catch (OrthancException e) {
-            // each file will be looked up on its own
+            pauseLookups(); // each file will be looked up on its own, later
         }
     }
 

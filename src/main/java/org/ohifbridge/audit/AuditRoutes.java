@@ -34,7 +34,8 @@ public final class AuditRoutes {
         }
     }
 
-    private static final String UID = "([0-9.]{1,64})";
+    /** As loose as the proxy's allow-list (DicomWebPaths), so that no UID it lets through escapes the audit. */
+    private static final String UID = "([0-9][0-9.]*)";
     private static final String ID = "([0-9a-f]{8}(?:-[0-9a-f]{8}){4})";
     private static final Pattern DOCUMENT = Pattern.compile("/studies/" + ID + "/ohif-dicom-json");
     private static final Pattern FILE = Pattern.compile("/instances/" + ID + "/file");
@@ -44,7 +45,11 @@ public final class AuditRoutes {
     private AuditRoutes() {
     }
 
-    public static Optional<Route> of(String path) {
+    public static Optional<Route> of(String rawPath) {
+        String path = rawPath;
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1); // JAX-RS serves "…/file/" as "…/file"
+        }
         Matcher m;
         if ((m = DICOM_WEB_STUDY.matcher(path)).matches()) {
             return Optional.of(new Route(Scope.STUDY_UID, dicomWebKind(m.group(2) == null ? "" : m.group(2)), m.group(1)));

@@ -26,16 +26,22 @@ public final class LinkResolver {
     /** The chooser lists the latest study first, as the launcher does. */
     static final Comparator<StudySummary> NEWEST_FIRST = Comparator.comparing(StudySummary::sortKey).reversed();
 
+    /** Matches read for one link before sorting (Orthanc 1.10 cannot sort). */
+    static final int FETCHED = 1000;
+
     private LinkResolver() {
     }
 
+    /**
+     * @param limit studies kept; up to {@link #FETCHED} matches are read and sorted first, so that a patient with
+     *              many studies sees the newest ones
+     */
     public static Resolution resolve(OpenRequest request, StudyFinder finder, int limit) {
         if (request.studyUids().isEmpty()) {
-            List<StudySummary> found = finder.find(request.attributes(), true, limit + 1);
+            List<StudySummary> found = new ArrayList<>(finder.find(request.attributes(), true, Math.max(limit, FETCHED) + 1));
+            found.sort(NEWEST_FIRST);
             boolean truncated = found.size() > limit;
-            List<StudySummary> studies = new ArrayList<>(truncated ? found.subList(0, limit) : found);
-            studies.sort(NEWEST_FIRST);
-            return new Resolution(studies, List.of(), truncated);
+            return new Resolution(truncated ? found.subList(0, limit) : found, List.of(), truncated);
         }
         List<StudySummary> studies = new ArrayList<>();
         List<String> missing = new ArrayList<>();

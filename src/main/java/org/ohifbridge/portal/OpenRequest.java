@@ -108,6 +108,25 @@ public record OpenRequest(List<String> studyUids, Map<String, String> attributes
         return value;
     }
 
+    /**
+     * A refused link for the audit: its recognised parameters only (a portal's own, e.g. a token, stay out), each
+     * value cut at 100 characters.
+     */
+    public static String describeRefused(Map<String, List<String>> params) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<String>> p : params.entrySet()) {
+            String name = p.getKey().toLowerCase(Locale.ROOT);
+            if (!Set.of("studyinstanceuid", "studyinstanceuids", "accessionnumber", "patientid", "mode").contains(name)) {
+                continue;
+            }
+            for (String v : p.getValue()) {
+                b.append(b.length() == 0 ? "" : " ").append(p.getKey()).append('=')
+                        .append(v.length() > 100 ? v.substring(0, 100) + "…" : v);
+            }
+        }
+        return b.toString();
+    }
+
     /** For the pages and the audit: {@code AccessionNumber=A123}, {@code StudyInstanceUID=1.2,1.3 PatientID=P}. */
     public String describe() {
         StringBuilder b = new StringBuilder();

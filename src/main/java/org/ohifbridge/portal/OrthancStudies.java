@@ -23,6 +23,8 @@ import org.ohifbridge.orthanc.OrthancNotFoundException;
 public class OrthancStudies implements StudyFinder {
     /** Matches of one text search that the launcher sorts and pages; past this it asks to narrow the search. */
     public static final int SEARCH_LIMIT = 500;
+    /** Time a page may spend on modalities and instance counts. */
+    static final long SERIES_BUDGET_MILLIS = 3000;
     /** The DICOM attributes a launcher search looks in. */
     static final List<String> SEARCHED = List.of("PatientName", "PatientID", "AccessionNumber", "StudyDescription");
 
@@ -80,10 +82,19 @@ public class OrthancStudies implements StudyFinder {
         return page;
     }
 
-    /** Adds modalities and the number of instances to each study (one call per study; a vanished study is kept). */
+    /**
+     * Adds modalities and the number of instances to each study (one call per study; a vanished study is kept). After
+     * {@link #SERIES_BUDGET_MILLIS} the remaining rows go without them, so that a slow Orthanc slows a page, never
+     * stalls it for minutes.
+     */
     public List<StudySummary> withSeries(List<StudySummary> studies) {
         List<StudySummary> out = new ArrayList<>(studies.size());
+        long deadline = System.nanoTime() + SERIES_BUDGET_MILLIS * 1_000_000;
         for (StudySummary s : studies) {
+            if (System.nanoTime() > deadline) {
+                out.add(s);
+                continue;
+            }
             try {
                 JsonNode series = orthanc.getJson("studies/" + s.orthancId() + "/series?expand");
                 TreeSet<String> modalities = new TreeSet<>();

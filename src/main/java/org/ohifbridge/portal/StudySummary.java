@@ -32,9 +32,12 @@ public record StudySummary(String orthancId, String studyUid, String patientName
                 description, accessionNumber, List.copyOf(modalities), instances);
     }
 
-    /** Newest first: study date and time, as DICOM writes them (YYYYMMDD, HHMMSS), compare as text. */
+    /**
+     * Newest first: study date and time, as DICOM writes them (YYYYMMDD, HHMMSS), compare as text; a study without a
+     * date sorts as the oldest.
+     */
     public String sortKey() {
-        return studyDate + "T" + studyTime;
+        return (studyDate.isEmpty() ? "00000000" : studyDate) + "T" + studyTime;
     }
 
     /** DICOM person name for people: "Family^Given^Middle^Prefix^Suffix" becomes "Family, Given Middle". */

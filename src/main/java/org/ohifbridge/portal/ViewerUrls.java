@@ -8,8 +8,9 @@ import org.ohifbridge.config.DataSource;
 /**
  * Viewer addresses in the plugin's forms (plugin-spec §7, §8), below the viewer's public base (e.g.
  * {@code /pacs/ohif/}): {@code viewer?StudyInstanceUIDs=<uid>[,<uid>…]} for DICOMweb, and
- * {@code viewer?url=../studies/<orthanc id>/ohif-dicom-json} for DICOM JSON (one study per page). UIDs and Orthanc
- * ids are checked before they get here (digits and dots; lower-case hex and dashes), so nothing needs encoding.
+ * {@code viewer?url=../studies/<orthanc id>/ohif-dicom-json} for DICOM JSON (one study per page). Orthanc ids are
+ * hex and dashes by construction; UIDs come from the archive as stored, so each is percent-encoded (a conformant
+ * UID, digits and dots, is unchanged): a malformed one cannot add parameters to the viewer's URL.
  */
 public final class ViewerUrls {
     private ViewerUrls() {
@@ -25,7 +26,7 @@ public final class ViewerUrls {
     /** Several studies in one viewer: the DICOMweb data source only. */
     public static String together(String ohifBase, ViewerMode mode, List<StudySummary> studies) {
         Set<String> uids = new LinkedHashSet<>();
-        studies.forEach(s -> uids.add(s.studyUid()));
+        studies.forEach(s -> uids.add(Html.query(s.studyUid()))); // as stored in Orthanc: never trusted
         return ohifBase + mode.route() + "?" + mode.queryPrefix() + "StudyInstanceUIDs=" + String.join(",", uids);
     }
 }

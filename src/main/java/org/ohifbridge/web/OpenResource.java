@@ -45,8 +45,7 @@ public class OpenResource {
         try {
             link = OpenRequest.parse(request.getQueryString(), uri.getQueryParameters());
         } catch (LinkException e) {
-            String raw = request.getQueryString() == null ? "" : request.getQueryString();
-            request.setAttribute(AuditAttributes.QUERY, raw.length() > 1024 ? raw.substring(0, 1024) : raw);
+            request.setAttribute(AuditAttributes.QUERY, OpenRequest.describeRefused(uri.getQueryParameters()));
             return HtmlPages.page(400, pages.message("This link cannot be opened", e.getMessage(), "")).build();
         }
         request.setAttribute(AuditAttributes.QUERY, link.describe());

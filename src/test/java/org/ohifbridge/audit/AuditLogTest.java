@@ -129,6 +129,31 @@ class AuditLogTest {
     }
 
     @Test
+    void whenOrthancFailsALookupTheNextOnesWait() throws Exception {
+        AuditLog down = new AuditLog(new OrthancApi() {
+            @Override
+            public String studyUidOfInstance(String instanceId) {
+                orthancCalls.add("parent " + instanceId);
+                throw new org.ohifbridge.orthanc.OrthancUnavailableException("Orthanc is unavailable", null);
+            }
+        });
+        down.start(Duration.ofSeconds(300));
+        try {
+            for (String id : List.of(INSTANCE_1, INSTANCE_2, STUDY_ID)) {
+                AuditRoutes.Route route = AuditRoutes.of("/instances/" + id + "/file").orElseThrow();
+                down.handle(new AuditLog.Request(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, VIEWER, "GET",
+                        "/instances/" + id + "/file", route, 200, Optional.empty(), Optional.empty(), List.of()));
+            }
+        } finally {
+            down.stop();
+        }
+        assertEquals(List.of("parent " + INSTANCE_1), orthancCalls, "one failed lookup pauses the others");
+        List<JsonNode> opens = events("study-open");
+        assertEquals(3, opens.size(), "each file is still recorded, by its Orthanc id");
+        assertEquals(INSTANCE_2, opens.get(1).path("orthancInstance").asText());
+    }
+
+    @Test
     void anotherSessionOpensAgainAndAFailedFirstRequestIsReportedThenTheSuccess() throws Exception {
         request(VIEWER, "/dicom-web/studies/1.2.3/series/1.4/metadata", 502);
         request(VIEWER, "/dicom-web/studies/1.2.3/series/1.4/metadata", 200);

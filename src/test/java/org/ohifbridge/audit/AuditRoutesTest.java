@@ -29,6 +29,15 @@ class AuditRoutesTest {
     }
 
     @Test
+    void trailingSlashesAndLongUidsDoNotEscape() {
+        assertEquals("ORTHANC_INSTANCE files " + ID, of("/instances/" + ID + "/file/"), "JAX-RS serves it too");
+        assertEquals("ORTHANC_STUDY document " + ID, of("/studies/" + ID + "/ohif-dicom-json//"));
+        assertEquals("LINK link ", of("/open/"));
+        String longUid = "1." + "2".repeat(80);
+        assertEquals("STUDY_UID metadata " + longUid, of("/dicom-web/studies/" + longUid + "/metadata"));
+    }
+
+    @Test
     void searchesLinksAndTheLauncherAreEventsOfTheirOwn() {
         assertEquals("SEARCH qido ", of("/dicom-web/studies"));
         assertEquals("SEARCH qido ", of("/dicom-web/series"));

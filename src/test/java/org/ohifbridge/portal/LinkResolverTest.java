@@ -71,6 +71,25 @@ class LinkResolverTest {
     }
 
     @Test
+    void theChooserKeepsTheNewestWhenThereAreTooMany() {
+        StudyFinder oldestFirst = (query, caseSensitive, limit) -> List.of(
+                new StudySummary(ID1, "1.1", "A", "P", "", "20200101", "", "", "", List.of(), -1),
+                new StudySummary(ID2, "1.2", "A", "P", "", "", "", "", "", List.of(), -1),
+                new StudySummary(ID3, "1.3", "A", "P", "", "20240101", "", "", "", List.of(), -1));
+        LinkResolver.Resolution r = LinkResolver.resolve(link("PatientID", "P", "viewer"), oldestFirst, 2);
+        assertTrue(r.truncated());
+        assertEquals(List.of("1.3", "1.1"), r.studies().stream().map(StudySummary::studyUid).toList(),
+                "newest first; the study without a date counts as the oldest");
+    }
+
+    @Test
+    void uidsFromTheArchiveCannotAddParametersToTheViewerUrl() {
+        StudySummary forged = new StudySummary(ID1, "1.2&url=//evil.example/x", "A", "P", "", "", "", "", "", List.of(), -1);
+        assertEquals("/ohif/viewer?StudyInstanceUIDs=1.2%26url%3D%2F%2Fevil.example%2Fx",
+                ViewerUrls.of("/ohif/", DataSource.DICOM_WEB, ViewerMode.VIEWER, forged));
+    }
+
+    @Test
     void nothingIsNotFoundAndSomeMissingUidsChoose() {
         assertEquals("NOT_FOUND", outcome(link("AccessionNumber", "NOPE", "viewer"), DataSource.DICOM_WEB));
         assertEquals("NOT_FOUND", outcome(link("StudyInstanceUID", "9.9", "viewer"), DataSource.DICOM_WEB));

@@ -48,6 +48,16 @@ class OpenRequestTest {
     }
 
     @Test
+    void aRefusedLinkIsDescribedWithoutThePortalsOwnParameters() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("PatientID", List.of("PORT*"));
+        params.put("token", List.of("eyJsecret"));
+        params.put("mode", List.of("x".repeat(150)));
+        String d = OpenRequest.describeRefused(params);
+        assertEquals("PatientID=PORT* mode=" + "x".repeat(100) + "…", d);
+    }
+
+    @Test
     void badLinksAreRefusedWithAReason() {
         assertTrue(refused().contains("names no study"));
         assertTrue(refused("mode", "viewer").contains("names no study"));

@@ -63,7 +63,10 @@ final class BearerTokens implements Authenticator {
         CommonProfile profile = new CommonProfile();
         profile.setId(c.getSubject());
         Object name = c.getClaim("preferred_username");
-        profile.addAttribute("preferred_username", name instanceof String s ? s : c.getSubject());
+        String username = name instanceof String s ? s : c.getSubject();
+        profile.addAttribute("preferred_username", username);
+        // the principal's name (getRemoteUser, the audit's "user"), as for a browser session: the user name, not sub
+        profile.addAttribute(org.pac4j.core.util.Pac4jConstants.USERNAME, username);
         profile.addRoles(ClaimRoles.of(c, settings.rolesClaims()));
         credentials.setUserProfile(profile);
         return Optional.of(credentials);

@@ -62,6 +62,15 @@ class BearerTokensTest {
     }
 
     @Test
+    void theProfileIsNamedByTheUserNameNotTheSubject() throws Exception {
+        org.pac4j.core.credentials.TokenCredentials credentials = new org.pac4j.core.credentials.TokenCredentials(token(KEY, b -> b));
+        org.pac4j.core.profile.UserProfile p = tokens.validate(null, credentials).orElseThrow().getUserProfile();
+        assertEquals("vera", p.getUsername(), "what getRemoteUser and the audit show");
+        assertEquals("u-1", p.getId());
+        assertTrue(p.getRoles().contains("ohif-viewer"), p.getRoles().toString());
+    }
+
+    @Test
     void everythingElseIsRefused() throws Exception {
         long now = System.currentTimeMillis();
         Map<String, String> refused = new java.util.LinkedHashMap<>();

@@ -74,6 +74,9 @@ class BackfillIT {
         assertEquals(225, running.path("total").asLong());
         assertTrue(running.path("ratePerSecond").asDouble() > 0, running.toString());
         assertTrue(running.has("etaSeconds"), running.toString());
+        String launcher = Http.text(Http.get(base, ""));
+        assertTrue(launcher.matches("(?s).*Preparing existing studies for fast opening: \\d+ of 225 instances.*"),
+                "the launcher shows the backfill's progress");
         deployer.undeploy("backfill");
 
         JsonNode saved = JSON.readTree(Path.of(DATA, "backfill.json").toFile());

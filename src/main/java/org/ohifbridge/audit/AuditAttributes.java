@@ -14,6 +14,8 @@ public final class AuditAttributes {
     public static final String REACHED = "org.ohifbridge.audit.reached";
     /** List&lt;String&gt;: StudyInstanceUIDs the request concerned (a deep link's matches, a study document's study). */
     public static final String STUDIES = "org.ohifbridge.audit.studies";
+    /** List&lt;String&gt;: the Orthanc ids of a served study document's instances (their files are that study's). */
+    public static final String INSTANCES = "org.ohifbridge.audit.instances";
     /** String: what was asked, for the event's {@code query} (a deep link's identifiers, a search's text). */
     public static final String QUERY = "org.ohifbridge.audit.query";
     /** Integer: how many studies matched (deep links and searches). */

@@ -87,12 +87,13 @@ public final class AuditFilter extends HttpFilter {
         }
         audit.record(new AuditLog.Request(Instant.now(), System.nanoTime(), caller(request), request.getMethod(), path,
                 route.orElse(null), status, Optional.ofNullable(query),
-                Optional.ofNullable((Integer) request.getAttribute(AuditAttributes.MATCHES)), studies(request)));
+                Optional.ofNullable((Integer) request.getAttribute(AuditAttributes.MATCHES)),
+                list(request, AuditAttributes.STUDIES), list(request, AuditAttributes.INSTANCES)));
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> studies(HttpServletRequest request) {
-        Object s = request.getAttribute(AuditAttributes.STUDIES);
+    private static List<String> list(HttpServletRequest request, String attribute) {
+        Object s = request.getAttribute(attribute);
         return s instanceof List<?> l ? (List<String>) l : List.of();
     }
 

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ohifbridge.Json;
-import org.ohifbridge.orthanc.InstanceRef;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
@@ -33,9 +32,10 @@ import org.ohifbridge.orthanc.OrthancNotFoundException;
  * {@code AuditIdleSeconds}), {@code link} (a deep link), {@code search} (a QIDO search or the launcher), {@code denied}
  * (a 401 or 403 from ohif-bridge).
  *
- * <p>Requests are handed over as they end and handled on one thread of its own, which also finds the study UID of an
- * Orthanc id (the DICOM JSON data source names studies and instances by their Orthanc ids), so that no request waits
- * for the audit. Should that thread fall far behind, events are dropped and counted, never queued without bound.
+ * <p>Requests are handed over as they end and handled on one thread of its own, so that no request waits for the
+ * audit. The DICOM JSON data source names studies and files by Orthanc ids: a served study document tells the study's
+ * UID and its instances (DicomJsonResource); only an id met otherwise is looked up in Orthanc, once. Should that
+ * thread fall far behind, events are dropped and counted, never queued without bound.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -49,7 +49,7 @@ public class AuditLog {
     /** One finished request, as the filter saw it. */
     public record Request(Instant time, long nanos, StudyTallies.Caller caller, String method, String path,
                           AuditRoutes.Route route, int status, Optional<String> query, Optional<Integer> matches,
-                          List<String> studies) {
+                          List<String> studies, List<String> instances) {
     }
 
     @Inject
@@ -197,8 +197,8 @@ public class AuditLog {
             e.put("outcome", touch.status());
             write(e);
         }
-        if (route.scope() == AuditRoutes.Scope.ORTHANC_STUDY && uid != null && r.status() < 400) {
-            learnInstances(route.key(), uid);
+        if (route.scope() == AuditRoutes.Scope.ORTHANC_STUDY && uid != null) {
+            r.instances().forEach(id -> studyOfId.put(id, uid)); // the files that follow belong to this study
         }
     }
 
@@ -233,23 +233,6 @@ public class AuditLog {
 
     private void pauseLookups() {
         lookupsPausedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    }
-
-    /** After a study document was served, its instances' files follow: learn their study at once. */
-    private void learnInstances(String studyId, String uid) {
-        if (studyOfId.containsKey(studyId + "/instances") || !lookupsAllowed()) {
-            return;
-        }
-        try {
-            for (InstanceRef i : orthanc.studyInstances(studyId)) {
-                studyOfId.put(i.id(), uid);
-            }
-            studyOfId.put(studyId + "/instances", uid);
-        } catch (OrthancNotFoundException e) {
-            // deleted meanwhile
-        } catch (OrthancException e) {
-            pauseLookups(); // each file will be looked up on its own, later
-        }
     }
 
     private void sweep() {

@@ -68,7 +68,13 @@ public class StudyDocuments {
 
     /** @throws org.ohifbridge.orthanc.OrthancNotFoundException for an unknown study */
     public StudyDocument get(String studyId) {
+        return get(studyId, ids -> { });
+    }
+
+    /** The same, telling {@code instancesSeen} which instances the study has now (for the audit). */
+    public StudyDocument get(String studyId, java.util.function.Consumer<List<String>> instancesSeen) {
         List<InstanceRef> instances = orthanc.studyInstances(studyId);
+        instancesSeen.accept(instances.stream().map(InstanceRef::id).toList());
         String key = StudyKey.of(members(instances));
         Optional<StudyDocument> known = memory().get(studyId, key);
         if (known.isPresent()) {

@@ -7,11 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import org.ohifbridge.audit.AuditAttributes;
 import org.ohifbridge.cache.Gzip;
 import org.ohifbridge.cache.StudyDocument;
 import org.ohifbridge.cache.StudyDocuments;
@@ -32,11 +36,14 @@ public class DicomJsonResource {
 
     @GET
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context HttpServletRequest request) {
         if (!OrthancApi.ORTHANC_ID.matcher(id).matches()) {
             throw new BadRequestException("not an Orthanc study id");
         }
-        StudyDocument doc = documents.get(id);
+        // the audit learns the study's UID and its instances (their files come next) from here, not from Orthanc
+        StudyDocument doc = documents.get(id, ids -> request.setAttribute(AuditAttributes.INSTANCES, ids));
+        doc.studyUid().ifPresent(uid -> request.setAttribute(AuditAttributes.STUDIES, List.of(uid)));
         Response.ResponseBuilder r;
         if (OhifHeaders.notModified(ifNoneMatch, doc.etag())) {
             r = Response.notModified();

@@ -83,9 +83,14 @@ class AuditLogTest {
     }
 
     private void request(StudyTallies.Caller c, String path, int status) {
+        request(c, path, status, List.of(), List.of());
+    }
+
+    /** @param studies and instances: what a served study document tells the audit (request attributes) */
+    private void request(StudyTallies.Caller c, String path, int status, List<String> studies, List<String> instances) {
         AuditRoutes.Route route = AuditRoutes.of(path).orElse(null);
         audit.handle(new AuditLog.Request(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, c, "GET", path,
-                route, status, Optional.empty(), Optional.empty(), List.of()));
+                route, status, Optional.empty(), Optional.empty(), studies, instances));
     }
 
     private List<JsonNode> events(String action) throws Exception {
@@ -103,7 +108,7 @@ class AuditLogTest {
 
     @Test
     void aDicomJsonReadingSessionIsOneOpenAndOneSummary() throws Exception {
-        request(VIEWER, "/studies/" + STUDY_ID + "/ohif-dicom-json", 200);
+        request(VIEWER, "/studies/" + STUDY_ID + "/ohif-dicom-json", 200, List.of("1.2.3"), List.of(INSTANCE_1, INSTANCE_2));
         for (int i = 0; i < 30; i++) {
             request(VIEWER, "/instances/" + (i % 2 == 0 ? INSTANCE_1 : INSTANCE_2) + "/file", 200);
         }
@@ -118,14 +123,21 @@ class AuditLogTest {
         assertEquals("Chromium", open.path("userAgent").asText());
         assertEquals("document", open.path("via").asText());
         assertEquals(200, open.path("outcome").asInt());
-        assertEquals(List.of("study " + STUDY_ID, "instances " + STUDY_ID), orthancCalls,
-                "the files' study is learnt from the document, not asked for file by file");
+        assertEquals(List.of(), orthancCalls, "the document told the study and its files: Orthanc is not asked");
 
         audit.stop(); // undeploy: every open study is summarised
         List<JsonNode> summaries = events("study-retrieved");
         assertEquals(1, summaries.size(), lines.toString());
         assertEquals("{\"document\":1,\"files\":30}", summaries.get(0).path("requests").toString());
         assertEquals(0, summaries.get(0).path("failures").asInt());
+    }
+
+    @Test
+    void aFileMetWithoutItsDocumentIsLookedUpOnce() throws Exception {
+        request(VIEWER, "/instances/" + INSTANCE_1 + "/file", 200);
+        request(VIEWER, "/instances/" + INSTANCE_1 + "/file", 200);
+        assertEquals(List.of("parent " + INSTANCE_1), orthancCalls);
+        assertEquals("9.9.9", events("study-open").get(0).path("study").asText());
     }
 
     @Test
@@ -142,7 +154,7 @@ class AuditLogTest {
             for (String id : List.of(INSTANCE_1, INSTANCE_2, STUDY_ID)) {
                 AuditRoutes.Route route = AuditRoutes.of("/instances/" + id + "/file").orElseThrow();
                 down.handle(new AuditLog.Request(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, VIEWER, "GET",
-                        "/instances/" + id + "/file", route, 200, Optional.empty(), Optional.empty(), List.of()));
+                        "/instances/" + id + "/file", route, 200, Optional.empty(), Optional.empty(), List.of(), List.of()));
             }
         } finally {
             down.stop();

@@ -29,4 +29,15 @@ class StudyDocumentCodecTest {
         assertFalse(StudyDocumentCodec.decode("something else", doc.key()).isPresent());
         assertFalse(StudyDocumentCodec.decode(null, doc.key()).isPresent());
     }
+
+    @Test
+    void theStudyUidIsReadFromTheDocumentsFirstBytes() {
+        String json = "{\"studies\":[{\"AccessionNumber\":\"\",\"StudyDescription\":\"" + "x".repeat(60)
+                + "\",\"StudyInstanceUID\":\"1.2.840.99\",\"series\":[" + "{},".repeat(50_000) + "{}]}]}";
+        StudyDocument doc = new StudyDocument("k", Gzip.compress(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("1.2.840.99"), doc.studyUid());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
+                new StudyDocument("k", Gzip.compress("{\"studies\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0).studyUid());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), new StudyDocument("k", new byte[] {1, 2, 3}, 0).studyUid());
+    }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
  * log), or of user, address and agent when there is no session (BASIC sign-on, anonymous mode).
  */
 public final class AuditFilter extends HttpFilter {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AuditFilter.class.getName());
     private static final int MAX_AGENT = 256;
     private static final int MAX_QUERY = 1024;
 
@@ -73,7 +74,16 @@ public final class AuditFilter extends HttpFilter {
         }
     }
 
+    /** Never fails the request: an audit problem is logged, the answer stands. */
     private void finished(HttpServletRequest request, HttpServletResponse response, int status) {
+        try {
+            record(request, status);
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "ohif-bridge: audit event lost for " + request.getRequestURI(), e);
+        }
+    }
+
+    private void record(HttpServletRequest request, int status) {
         String path = path(request);
         Optional<AuditRoutes.Route> route = AuditRoutes.of(path);
         boolean refused = status == 401 || status == 403;

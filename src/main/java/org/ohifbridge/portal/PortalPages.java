@@ -153,7 +153,7 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
             .progress{padding:.5rem .8rem;border-left:4px solid var(--accent);background:color-mix(in srgb,var(--accent) 10%,transparent)}
             table{border-collapse:collapse;width:100%;margin-top:1rem}caption{text-align:left;font-weight:600;padding:.4rem 0}
             th,td{text-align:left;vertical-align:top;padding:.5rem;border-bottom:1px solid var(--line)}.sub,.count,.note{color:var(--muted);font-size:.9rem}
-            .modes div{display:flex;flex-wrap:wrap;gap:.35rem}.date{white-space:nowrap}@media (min-width:1200px){.modes{min-width:36rem}}
+            .modes div{display:flex;flex-wrap:wrap;gap:.35rem}.date{white-space:nowrap}
             .mode{display:inline-block;padding:.3rem .55rem;font-size:.95rem;border:1px solid var(--accent);border-radius:6px;text-decoration:none;white-space:nowrap;min-height:44px;line-height:1.9}
             .mode:hover,.mode:focus-visible{background:var(--accent);color:var(--accent-fg)}
             .pager{display:flex;gap:1rem;align-items:center;margin-top:1rem}.pager a{padding:.5rem}

@@ -208,7 +208,11 @@ class PortalIT {
         assertEquals(403, noRole.statusCode());
 
         // the summaries come once a study has been idle for AuditIdleSeconds (20 s here)
-        List<JsonNode> events = awaitEvents(e -> action(e, "study-retrieved") && UID_A.equals(e.path("study").asText()),
+        // the audit writes on its own thread: wait for the refusals just made as well
+        List<JsonNode> events = awaitEvents(all -> all.stream().anyMatch(e -> action(e, "study-retrieved")
+                        && UID_A.equals(e.path("study").asText()))
+                && all.stream().anyMatch(e -> "audit-test-anonymous".equals(e.path("userAgent").asText()))
+                && all.stream().anyMatch(e -> "audit-test-norole".equals(e.path("userAgent").asText())),
                 Duration.ofSeconds(60));
         String ua = (String) ((JavascriptExecutor) browser).executeScript("return navigator.userAgent;");
 
@@ -289,11 +293,11 @@ class PortalIT {
         return s.contains(orthancId(UID_A)) || s.contains(orthancId(UID_B));
     }
 
-    private static List<JsonNode> awaitEvents(Predicate<JsonNode> until, Duration max) throws Exception {
+    private static List<JsonNode> awaitEvents(Predicate<List<JsonNode>> until, Duration max) throws Exception {
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
             List<JsonNode> events = auditEvents();
-            if (events.stream().anyMatch(until) || System.nanoTime() > deadline) {
+            if (until.test(events) || System.nanoTime() > deadline) {
                 return events;
             }
             Thread.sleep(1000);

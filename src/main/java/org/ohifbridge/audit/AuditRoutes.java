@@ -3,6 +3,7 @@ package org.ohifbridge.audit;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ohifbridge.orthanc.OrthancIds;
 
 /**
  * Which requests the audit follows, from the path inside the WAR: study content (the study document, DICOMweb
@@ -36,7 +37,7 @@ public final class AuditRoutes {
 
     /** As loose as the proxy's allow-list (DicomWebPaths), so that no UID it lets through escapes the audit. */
     private static final String UID = "([0-9][0-9.]*)";
-    private static final String ID = "([0-9a-f]{8}(?:-[0-9a-f]{8}){4})";
+    private static final String ID = "(" + OrthancIds.REGEX + ")";
     private static final Pattern DOCUMENT = Pattern.compile("/studies/" + ID + "/ohif-dicom-json");
     private static final Pattern FILE = Pattern.compile("/instances/" + ID + "/file");
     private static final Pattern DICOM_WEB_STUDY = Pattern.compile("/dicom-web/studies/" + UID + "(/.*)?");

@@ -13,38 +13,34 @@ import java.util.TreeMap;
  * The traffic of each study in each session, so that a reading session gives one "open" event and one summary
  * instead of an event per frame. A study is open from its first request in a session until it has been idle for the
  * idle time; then its summary is due, and a later request opens it again. Not thread-safe: one thread owns it.
+ *
+ * @param <S> what identifies a study
  */
-public final class StudyTallies {
-    /** Who asked: the fields every event of the study carries. */
-    public record Caller(String user, List<String> roles, String client, String userAgent, String session) {
-    }
-
+public final class StudyTallies<S> {
     /** One study in one session. */
-    public static final class Tally {
-        final Caller caller;
-        final String study;
-        final Instant first;
-        Instant last;
-        long lastNanos;
-        final Map<String, Integer> requests = new TreeMap<>();
-        int failures;
-        int firstStatus;
-        boolean succeeded;
+    public static final class Tally<S> {
+        private final Caller caller;
+        private final S study;
+        private final Instant first;
+        private Instant last;
+        private long lastNanos;
+        private final Map<String, Integer> requests = new TreeMap<>();
+        private int failures;
+        private boolean succeeded;
 
-        Tally(Caller caller, String study, Instant now, long nanos, int status) {
+        Tally(Caller caller, S study, Instant now, long nanos) {
             this.caller = caller;
             this.study = study;
             this.first = now;
             this.last = now;
             this.lastNanos = nanos;
-            this.firstStatus = status;
         }
 
         public Caller caller() {
             return caller;
         }
 
-        public String study() {
+        public S study() {
             return study;
         }
 
@@ -56,6 +52,7 @@ public final class StudyTallies {
             return last;
         }
 
+        /** Requests per kind (e.g. {@code frames}), in name order. */
         public Map<String, Integer> requests() {
             return requests;
         }
@@ -70,9 +67,12 @@ public final class StudyTallies {
         static final Touch NONE = new Touch(false, 0);
     }
 
+    private record Key(String session, Object study) {
+    }
+
     private final long idleNanos;
     private final int max;
-    private final LinkedHashMap<String, Tally> tallies = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<Key, Tally<S>> tallies = new LinkedHashMap<>(64, 0.75f, true);
 
     /** @param max studies followed at once; past it the least recently used is summarised early */
     public StudyTallies(Duration idle, int max) {
@@ -86,17 +86,17 @@ public final class StudyTallies {
      *
      * @param overflow receives the tally pushed out when too many studies are open
      */
-    public Touch touch(Caller caller, String study, String kind, int status, Instant now, long nanos, List<Tally> overflow) {
-        String key = caller.session() + ' ' + study;
-        Tally t = tallies.get(key);
+    public Touch touch(Caller caller, S study, String kind, int status, Instant now, long nanos, List<Tally<S>> overflow) {
+        Key key = new Key(caller.session(), study);
+        Tally<S> t = tallies.get(key);
         boolean ok = status < 400;
         Touch touch = Touch.NONE;
         if (t == null) {
-            t = new Tally(caller, study, now, nanos, status);
+            t = new Tally<>(caller, study, now, nanos);
             tallies.put(key, t);
             touch = new Touch(true, status);
             if (tallies.size() > max) {
-                Iterator<Tally> eldest = tallies.values().iterator();
+                Iterator<Tally<S>> eldest = tallies.values().iterator();
                 overflow.add(eldest.next());
                 eldest.remove();
             }
@@ -114,10 +114,10 @@ public final class StudyTallies {
     }
 
     /** Removes and returns the studies idle for the idle time or longer. */
-    public List<Tally> expire(long nanos) {
-        List<Tally> out = new ArrayList<>();
-        for (Iterator<Tally> it = tallies.values().iterator(); it.hasNext(); ) {
-            Tally t = it.next();
+    public List<Tally<S>> expire(long nanos) {
+        List<Tally<S>> out = new ArrayList<>();
+        for (Iterator<Tally<S>> it = tallies.values().iterator(); it.hasNext(); ) {
+            Tally<S> t = it.next();
             if (nanos - t.lastNanos >= idleNanos) {
                 out.add(t);
                 it.remove();
@@ -127,8 +127,8 @@ public final class StudyTallies {
     }
 
     /** Removes and returns every study (at shutdown). */
-    public List<Tally> drain() {
-        List<Tally> out = new ArrayList<>(tallies.values());
+    public List<Tally<S>> drain() {
+        List<Tally<S>> out = new ArrayList<>(tallies.values());
         tallies.clear();
         return out;
     }

@@ -8,23 +8,23 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.dicomjson.InstanceRecords;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
 
 /**
- * The per-instance record of one instance (plugin-spec §5.5): read from metadata 4202 when it holds a valid
+ * The per-instance record of one instance, as the plugin's {@code GetOhifInstance} handles it ({@code Sources/Plugin.cpp},
+ * orthanc-ohif, branch OrthancOHIF-1.8): read from metadata 4202 when it holds a valid
  * entry of the current version; otherwise computed from the instance's tags and written back, replacing a
  * corrupt or outdated entry (unlike the plugin, without deleting it first: one call less). An instance deleted
  * meanwhile has no record.
@@ -41,22 +41,24 @@ public class InstanceRecordStore {
     /** Writes that a study opening leaves behind may wait at most this many; beyond, they are skipped. */
     static final int WRITE_BEHIND_QUEUE = 20_000;
 
-    @Inject
-    OrthancApi orthanc;
-
+    private final OrthancApi orthanc;
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong replaced = new AtomicLong();
     private final AtomicBoolean replacementLogged = new AtomicBoolean();
-    private final Executor writeBehind;
+    /** Runs the writes a study opening leaves behind: 2 threads, at most {@value #WRITE_BEHIND_QUEUE} waiting. */
+    private final ExecutorService writeBehind;
 
-    public InstanceRecordStore() {
-        this.writeBehind = newWriteBehind();
+    /** For CDI's client proxy only. */
+    protected InstanceRecordStore() {
+        this.orthanc = null;
+        this.writeBehind = null;
     }
 
-    /** @param writeBehind runs the writes a study opening leaves behind ({@code Runnable::run} in tests) */
-    public InstanceRecordStore(OrthancApi orthanc, Executor writeBehind) {
+    @Inject
+    public InstanceRecordStore(OrthancApi orthanc) {
         this.orthanc = orthanc;
-        this.writeBehind = writeBehind;
+        this.writeBehind = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WRITE_BEHIND_QUEUE),
+                new DaemonThreads("ohif-bridge-4202-writer"));
     }
 
     /**
@@ -95,18 +97,7 @@ public class InstanceRecordStore {
 
     @PreDestroy
     void stop() {
-        if (writeBehind instanceof ExecutorService e) {
-            e.shutdown();
-        }
-    }
-
-    private static ExecutorService newWriteBehind() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WRITE_BEHIND_QUEUE), r -> {
-            Thread t = new Thread(r, "ohif-bridge-4202-writer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        writeBehind.shutdown();
     }
 
     public long computedCount() {

@@ -35,10 +35,6 @@ public final class StudyDocumentMemory {
         }
     }
 
-    public synchronized long usedBytes() {
-        return used;
-    }
-
     public synchronized int size() {
         return byStudy.size();
     }

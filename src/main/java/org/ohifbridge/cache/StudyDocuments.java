@@ -16,11 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.Json;
-import org.ohifbridge.config.SettingsHolder;
+import org.ohifbridge.config.Settings;
 import org.ohifbridge.dicomjson.InstanceEntry;
 import org.ohifbridge.dicomjson.StudyDocumentBuilder;
 import org.ohifbridge.orthanc.InstanceRef;
@@ -34,8 +34,8 @@ import org.ohifbridge.orthanc.OrthancException;
  *   <li>a document built for that key is taken from memory, else from the study's metadata
  *       {@value StudyDocumentCodec#METADATA} (1 call);</li>
  *   <li>only when neither holds it is the document built from the per-instance records (4202), read or
- *       computed in parallel on a bounded pool; the document is stored, and the computed records are written
- *       back in the background once it is.</li>
+ *       computed in parallel on a bounded pool ({@code StudyThreads}); the document is stored, and the computed
+ *       records are written back in the background once it is.</li>
  * </ol>
  * Any instance added, deleted or replaced changes the key, so the answer always matches the study as it is.
  * Concurrent requests for a study that is being built wait for that one build.
@@ -44,52 +44,47 @@ import org.ohifbridge.orthanc.OrthancException;
 public class StudyDocuments {
     private static final Logger LOG = Logger.getLogger(StudyDocuments.class.getName());
 
-    @Inject
-    OrthancApi orthanc;
-    @Inject
-    InstanceRecordStore records;
-    @Inject
-    SettingsHolder settings;
-
+    private final OrthancApi orthanc;
+    private final InstanceRecordStore records;
+    private final StudyDocumentMemory memory;
+    private final ExecutorService pool;
     private final Map<String, CompletableFuture<StudyDocument>> building = new ConcurrentHashMap<>();
-    private volatile StudyDocumentMemory memory;
-    private volatile ExecutorService pool;
 
-    public StudyDocuments() {
+    /** For CDI's client proxy only. */
+    protected StudyDocuments() {
+        this.orthanc = null;
+        this.records = null;
+        this.memory = null;
+        this.pool = null;
     }
 
-    /** For tests: everything given. */
-    public StudyDocuments(OrthancApi orthanc, InstanceRecordStore records, int threads, long memoryBytes) {
+    @Inject
+    public StudyDocuments(OrthancApi orthanc, InstanceRecordStore records, Settings settings) {
         this.orthanc = orthanc;
         this.records = records;
-        this.memory = new StudyDocumentMemory(memoryBytes);
-        this.pool = newPool(threads);
+        this.memory = new StudyDocumentMemory(settings.studyCacheBytes());
+        this.pool = Executors.newFixedThreadPool(settings.studyThreads(), new DaemonThreads("ohif-bridge-study"));
     }
 
     /** @throws org.ohifbridge.orthanc.OrthancNotFoundException for an unknown study */
-    public StudyDocument get(String studyId) {
-        return get(studyId, ids -> { });
-    }
-
-    /** The same, telling {@code instancesSeen} which instances the study has now (for the audit). */
-    public StudyDocument get(String studyId, java.util.function.Consumer<List<String>> instancesSeen) {
+    public CurrentDocument current(String studyId) {
         List<InstanceRef> instances = orthanc.studyInstances(studyId);
-        instancesSeen.accept(instances.stream().map(InstanceRef::id).toList());
+        List<String> ids = instances.stream().map(InstanceRef::id).toList();
         String key = StudyKey.of(members(instances));
-        Optional<StudyDocument> known = memory().get(studyId, key);
+        Optional<StudyDocument> known = memory.get(studyId, key);
         if (known.isPresent()) {
-            return known.get();
+            return new CurrentDocument(known.get(), ids);
         }
         CompletableFuture<StudyDocument> mine = new CompletableFuture<>();
         CompletableFuture<StudyDocument> running = building.putIfAbsent(studyId + "/" + key, mine);
         if (running != null) {
-            return join(running);
+            return new CurrentDocument(join(running), ids);
         }
         try {
             StudyDocument doc = stored(studyId, key).orElseGet(() -> build(studyId, instances));
-            memory().put(studyId, doc);
+            memory.put(studyId, doc);
             mine.complete(doc);
-            return doc;
+            return new CurrentDocument(doc, ids);
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
@@ -99,7 +94,7 @@ public class StudyDocuments {
     }
 
     public int documentsInMemory() {
-        return memory().size();
+        return memory.size();
     }
 
     private Optional<StudyDocument> stored(String studyId, String key) {
@@ -112,7 +107,7 @@ public class StudyDocuments {
         List<CompletableFuture<Optional<ObjectNode>>> futures = new ArrayList<>(instances.size());
         Queue<Runnable> laterWrites = new ConcurrentLinkedQueue<>();
         for (InstanceRef i : instances) {
-            futures.add(CompletableFuture.supplyAsync(() -> records.get(i.id(), laterWrites), pool()));
+            futures.add(CompletableFuture.supplyAsync(() -> records.get(i.id(), laterWrites), pool));
         }
         List<InstanceEntry> entries = new ArrayList<>(instances.size());
         List<InstanceRef> included = new ArrayList<>(instances.size());
@@ -129,7 +124,8 @@ public class StudyDocuments {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the study document", e);
         }
-        StudyDocument doc = new StudyDocument(StudyKey.of(members(included)), Gzip.compress(json), entries.size());
+        StudyDocument doc = new StudyDocument(StudyKey.of(members(included)), StudyDocumentBuilder.studyUid(entries),
+                Gzip.compress(json), entries.size());
         try {
             orthanc.putStudyMetadata(studyId, StudyDocumentCodec.METADATA, StudyDocumentCodec.encode(doc));
         } catch (OrthancException e) {
@@ -158,46 +154,8 @@ public class StudyDocuments {
         }
     }
 
-    private StudyDocumentMemory memory() {
-        StudyDocumentMemory m = memory;
-        if (m == null) {
-            synchronized (this) {
-                if (memory == null) {
-                    memory = new StudyDocumentMemory(settings.get().studyCacheBytes());
-                }
-                m = memory;
-            }
-        }
-        return m;
-    }
-
-    private ExecutorService pool() {
-        ExecutorService p = pool;
-        if (p == null) {
-            synchronized (this) {
-                if (pool == null) {
-                    pool = newPool(settings.get().studyThreads());
-                }
-                p = pool;
-            }
-        }
-        return p;
-    }
-
-    private static ExecutorService newPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ohif-bridge-study-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     @PreDestroy
     void stop() {
-        ExecutorService p = pool;
-        if (p != null) {
-            p.shutdownNow();
-        }
+        pool.shutdownNow();
     }
 }

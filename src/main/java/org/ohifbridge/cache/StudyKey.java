@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.ohifbridge.dicomjson.InstanceRecords;
 
 /**
  * What a study document depends on: the set of its instances, each with the identifier of its stored file
@@ -13,8 +14,11 @@ import java.util.List;
  * replaced changes the key, so a cached document is used only while it is exactly current.
  */
 public final class StudyKey {
-    /** Bump when the document changes for the same instances (builder or tag table). */
-    public static final int DOCUMENT_FORMAT = 1;
+    /**
+     * Bump when the document changes for the same instances (builder or tag table) or its stored form (metadata 4203)
+     * changes; say so in NEWS.md, since every study's document is built again once. 2: the StudyInstanceUID in 4203.
+     */
+    public static final int DOCUMENT_FORMAT = 2;
 
     private StudyKey() {
     }
@@ -31,7 +35,7 @@ public final class StudyKey {
         lines.sort(null);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("ohif-bridge study document " + DOCUMENT_FORMAT + "/" + org.ohifbridge.dicomjson.InstanceRecords.VERSION
+            sha.update(("ohif-bridge study document " + DOCUMENT_FORMAT + "/" + InstanceRecords.VERSION
                     + "\n").getBytes(StandardCharsets.US_ASCII));
             for (String line : lines) {
                 sha.update(line.getBytes(StandardCharsets.US_ASCII));

@@ -13,7 +13,14 @@ import java.util.List;
  */
 public record OidcSettings(String issuer, String clientId, String clientSecret, String scopes, List<String> rolesClaims) {
     public String describe() {
-        return "OidcIssuer=" + issuer + ", OidcClientId=" + clientId + ", OidcClientSecret=****, OidcScopes=" + scopes
-                + ", OidcRolesClaim=" + String.join(",", rolesClaims);
+        return Setting.OIDC_ISSUER + "=" + issuer + ", " + Setting.OIDC_CLIENT_ID + "=" + clientId + ", "
+                + Setting.OIDC_CLIENT_SECRET + "=****, " + Setting.OIDC_SCOPES + "=" + scopes + ", "
+                + Setting.OIDC_ROLES_CLAIM + "=" + String.join(",", rolesClaims);
+    }
+
+    /** As {@link #describe()}: a record's generated text would show the secret. */
+    @Override
+    public String toString() {
+        return describe();
     }
 }

@@ -15,7 +15,7 @@ final class SecretSetting {
     }
 
     /** The secret, "" when neither is set; a problem when both are set or the file cannot be read. */
-    static String read(SettingSource source, String name, String fileName, List<String> problems) {
+    static String read(SettingSource source, Setting name, Setting fileName, List<String> problems) {
         Optional<String> inline = source.get(name);
         Optional<String> file = source.get(fileName);
         if (inline.isPresent() && file.isPresent()) {

@@ -1,5 +1,6 @@
 package org.ohifbridge.config;
 
+import jakarta.servlet.ServletContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -23,10 +24,16 @@ public final class SettingSource {
         this.environment = environment;
     }
 
+    /** The deployment's context parameters, then the JVM's system properties, then the process environment. */
+    public static SettingSource of(ServletContext context) {
+        return new SettingSource(context::getInitParameter, System::getProperty, System::getenv);
+    }
+
     /** Blank values count as unset, so an empty placeholder in a context file falls through. */
-    public Optional<String> get(String name) {
-        String key = PREFIX + name;
-        for (String v : new String[] {initParams.apply(key), systemProperties.apply(key), environment.apply(envName(name))}) {
+    public Optional<String> get(Setting setting) {
+        String key = PREFIX + setting.key();
+        for (String v : new String[] {initParams.apply(key), systemProperties.apply(key),
+                environment.apply(envName(setting.key()))}) {
             if (v != null && !v.isBlank()) {
                 return Optional.of(v.trim());
             }

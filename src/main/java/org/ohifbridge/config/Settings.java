@@ -58,24 +58,30 @@ public record Settings(
 
     /** One line for the start-up log, with the secret masked. */
     public String describe() {
-        return "OrthancUrl=" + orthancUrl
-                + ", OrthancUser=" + (orthancUser.isEmpty() ? "(none)" : orthancUser)
-                + ", OrthancPassword=" + (orthancPassword.isEmpty() ? "(none)" : "****")
-                + ", DataSource=" + dataSource.value()
-                + ", RouterBasename=" + routerBasename.orElse("(context path + /ohif/)")
-                + ", UserConfiguration=" + userConfigurationFile.orElse("(embedded default)")
-                + ", Preload=" + preload
-                + ", TrustedProxies=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
-                + ", OrthancConnectTimeout=" + connectTimeout.toMillis() + "ms"
-                + ", OrthancReadTimeout=" + readTimeout.toMillis() + "ms"
-                + ", OrthancMaxConnections=" + maxConnections
-                + ", DataFolder=" + dataFolder
-                + ", BackfillOnStart=" + backfillOnStart
-                + ", BackfillRate=" + backfillRate + "/s"
-                + ", StudyThreads=" + studyThreads
-                + ", PreloadThreads=" + preloadThreads
-                + ", StudyCacheMegabytes=" + studyCacheBytes / (1024 * 1024)
-                + ", AuditIdleSeconds=" + auditIdle.toSeconds()
+        return Setting.ORTHANC_URL + "=" + orthancUrl
+                + ", " + Setting.ORTHANC_USER + "=" + (orthancUser.isEmpty() ? "(none)" : orthancUser)
+                + ", " + Setting.ORTHANC_PASSWORD + "=" + (orthancPassword.isEmpty() ? "(none)" : "****")
+                + ", " + Setting.DATA_SOURCE + "=" + dataSource.value()
+                + ", " + Setting.ROUTER_BASENAME + "=" + routerBasename.orElse("(context path + /ohif/)")
+                + ", " + Setting.USER_CONFIGURATION + "=" + userConfigurationFile.orElse("(embedded default)")
+                + ", " + Setting.PRELOAD + "=" + preload
+                + ", " + Setting.TRUSTED_PROXIES + "=" + (trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies))
+                + ", " + Setting.ORTHANC_CONNECT_TIMEOUT + "=" + connectTimeout.toMillis() + "ms"
+                + ", " + Setting.ORTHANC_READ_TIMEOUT + "=" + readTimeout.toMillis() + "ms"
+                + ", " + Setting.ORTHANC_MAX_CONNECTIONS + "=" + maxConnections
+                + ", " + Setting.DATA_FOLDER + "=" + dataFolder
+                + ", " + Setting.BACKFILL_ON_START + "=" + backfillOnStart
+                + ", " + Setting.BACKFILL_RATE + "=" + backfillRate + "/s"
+                + ", " + Setting.STUDY_THREADS + "=" + studyThreads
+                + ", " + Setting.PRELOAD_THREADS + "=" + preloadThreads
+                + ", " + Setting.STUDY_CACHE_MEGABYTES + "=" + studyCacheBytes / (1024 * 1024)
+                + ", " + Setting.AUDIT_IDLE_SECONDS + "=" + auditIdle.toSeconds()
                 + ", " + signOn.describe();
+    }
+
+    /** As {@link #describe()}: a record's generated text would show the password. */
+    @Override
+    public String toString() {
+        return describe();
     }
 }

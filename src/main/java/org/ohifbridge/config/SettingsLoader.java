@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,36 +19,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates every setting in one pass; all problems are reported together. The names (as in
- * the README's table) and their defaults are the constants below.
+ * Reads and validates every setting in one pass; all problems are reported together. The names are
+ * {@link Setting}'s; the defaults and allowed ranges are here, where each setting is read.
  */
 public final class SettingsLoader {
-    public static final String ORTHANC_URL = "OrthancUrl";
-    public static final String ORTHANC_USER = "OrthancUser";
-    public static final String ORTHANC_PASSWORD = "OrthancPassword";
-    public static final String ORTHANC_PASSWORD_FILE = "OrthancPasswordFile";
-    public static final String DATA_SOURCE = "DataSource";
-    public static final String ROUTER_BASENAME = "RouterBasename";
-    public static final String USER_CONFIGURATION = "UserConfiguration";
-    public static final String PRELOAD = "Preload";
-    public static final String TRUSTED_PROXIES = "TrustedProxies";
-    public static final String CONNECT_TIMEOUT = "OrthancConnectTimeout";
-    public static final String READ_TIMEOUT = "OrthancReadTimeout";
-    public static final String MAX_CONNECTIONS = "OrthancMaxConnections";
-    public static final String DATA_FOLDER = "DataFolder";
-    public static final String BACKFILL_ON_START = "BackfillOnStart";
-    public static final String BACKFILL_RATE = "BackfillRate";
-    public static final String STUDY_THREADS = "StudyThreads";
-    public static final String PRELOAD_THREADS = "PreloadThreads";
-    public static final String STUDY_CACHE_MEGABYTES = "StudyCacheMegabytes";
-    public static final String AUDIT_IDLE_SECONDS = "AuditIdleSeconds";
-    public static final String SIGN_ON = SignOnLoader.SIGN_ON;
-
     static final String DEFAULT_ORTHANC_URL = "http://127.0.0.1:8042";
     static final String DEFAULT_USER_CONFIGURATION = "/org/ohifbridge/ohif/app-config-user.js";
 
     /** Path characters accepted in RouterBasename: unreserved and percent-escapes, nothing that needs quoting. */
-    private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._~%-]+)*/?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
@@ -67,30 +46,30 @@ public final class SettingsLoader {
 
     public Settings load() {
         URI orthancUrl = orthancUrl();
-        String user = source.get(ORTHANC_USER).orElse("");
+        String user = source.get(Setting.ORTHANC_USER).orElse("");
         String password = password();
         if (user.isEmpty() != password.isEmpty()) {
-            problems.add(ORTHANC_USER + " and a password (" + ORTHANC_PASSWORD + " or " + ORTHANC_PASSWORD_FILE
+            problems.add(Setting.ORTHANC_USER + " and a password (" + Setting.ORTHANC_PASSWORD + " or " + Setting.ORTHANC_PASSWORD_FILE
                     + ") must be set together");
         }
         if (user.contains(":")) {
-            problems.add(ORTHANC_USER + " must not contain ':'");
+            problems.add(Setting.ORTHANC_USER + " must not contain ':'");
         }
         DataSource dataSource = dataSource();
         Optional<String> routerBasename = routerBasename();
-        Optional<String> userFile = source.get(USER_CONFIGURATION);
+        Optional<String> userFile = source.get(Setting.USER_CONFIGURATION);
         String userConfiguration = userConfiguration(userFile);
-        boolean preload = bool(PRELOAD, true);
+        boolean preload = bool(Setting.PRELOAD, true);
         Set<String> proxies = trustedProxies();
-        Duration connect = millis(CONNECT_TIMEOUT, 5_000);
-        Duration read = millis(READ_TIMEOUT, 60_000);
-        int maxConnections = (int) positive(MAX_CONNECTIONS, 32, 1, 1024);
-        boolean backfillOnStart = bool(BACKFILL_ON_START, false);
-        int backfillRate = (int) positive(BACKFILL_RATE, 20, 1, 10_000);
-        int studyThreads = (int) positive(STUDY_THREADS, 8, 1, 64);
-        int preloadThreads = (int) positive(PRELOAD_THREADS, 2, 1, 32);
-        long cacheMegabytes = positive(STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
-        Duration auditIdle = Duration.ofSeconds(positive(AUDIT_IDLE_SECONDS, 300, 1, 86_400));
+        Duration connect = millis(Setting.ORTHANC_CONNECT_TIMEOUT, 5_000);
+        Duration read = millis(Setting.ORTHANC_READ_TIMEOUT, 60_000);
+        int maxConnections = (int) positive(Setting.ORTHANC_MAX_CONNECTIONS, 32, 1, 1024);
+        boolean backfillOnStart = bool(Setting.BACKFILL_ON_START, false);
+        int backfillRate = (int) positive(Setting.BACKFILL_RATE, 20, 1, 10_000);
+        int studyThreads = (int) positive(Setting.STUDY_THREADS, 8, 1, 64);
+        int preloadThreads = (int) positive(Setting.PRELOAD_THREADS, 2, 1, 32);
+        long cacheMegabytes = positive(Setting.STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
+        Duration auditIdle = Duration.ofSeconds(positive(Setting.AUDIT_IDLE_SECONDS, 300, 1, 86_400));
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
         if (!problems.isEmpty()) {
@@ -110,66 +89,65 @@ public final class SettingsLoader {
         String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
         Path folder;
         try {
-            folder = source.get(DATA_FOLDER).map(Path::of).orElseGet(() -> source.systemProperty("jboss.server.data.dir")
+            folder = source.get(Setting.DATA_FOLDER).map(Path::of).orElseGet(() -> source.systemProperty("jboss.server.data.dir")
                     .or(() -> source.systemProperty("catalina.base"))
                     .map(base -> Path.of(base, "ohif-bridge", name))
                     .orElseGet(() -> Path.of(source.systemProperty("user.home").orElse("."), ".ohif-bridge", name)))
                     .toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            problems.add(DATA_FOLDER + " is not a valid path: " + source.get(DATA_FOLDER).orElse(""));
+        } catch (InvalidPathException e) {
+            problems.add(Setting.DATA_FOLDER + " is not a valid path: " + source.get(Setting.DATA_FOLDER).orElse(""));
             return Path.of(".");
         }
         if (used) {
             try {
                 Files.createDirectories(folder);
                 if (!Files.isWritable(folder)) {
-                    problems.add(DATA_FOLDER + " is not writable: " + folder);
+                    problems.add(Setting.DATA_FOLDER + " is not writable: " + folder);
                 }
             } catch (IOException | SecurityException e) {
-                problems.add(DATA_FOLDER + " cannot be created: " + folder);
+                problems.add(Setting.DATA_FOLDER + " cannot be created: " + folder);
             }
         }
         return folder;
     }
 
     private URI orthancUrl() {
-        String text = source.get(ORTHANC_URL).orElse(DEFAULT_ORTHANC_URL);
+        String text = source.get(Setting.ORTHANC_URL).orElse(DEFAULT_ORTHANC_URL);
         try {
             URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                problems.add(ORTHANC_URL + " must be an http:// or https:// URL without user, query or fragment"
-                        + " (credentials go in " + ORTHANC_USER + "/" + ORTHANC_PASSWORD + "), but found: " + text);
+                problems.add(Setting.ORTHANC_URL + " must be an http:// or https:// URL without user, query or fragment"
+                        + " (credentials go in " + Setting.ORTHANC_USER + "/" + Setting.ORTHANC_PASSWORD + "), but found: " + text);
             }
             return uri;
         } catch (URISyntaxException e) {
-            problems.add(ORTHANC_URL + " is not a valid URL: " + text);
+            problems.add(Setting.ORTHANC_URL + " is not a valid URL: " + text);
             return null;
         }
     }
 
     private String password() {
-        return SecretSetting.read(source, ORTHANC_PASSWORD, ORTHANC_PASSWORD_FILE, problems);
+        return SecretSetting.read(source, Setting.ORTHANC_PASSWORD, Setting.ORTHANC_PASSWORD_FILE, problems);
     }
 
     private DataSource dataSource() {
-        String text = source.get(DATA_SOURCE).orElse(DataSource.DICOM_WEB.value());
+        String text = source.get(Setting.DATA_SOURCE).orElse(DataSource.DICOM_WEB.value());
         return DataSource.parse(text).orElseGet(() -> {
-            problems.add(DATA_SOURCE + " must be one of " + DataSource.allowedValues() + ", but found: \"" + text + "\"");
+            problems.add(Setting.DATA_SOURCE + " must be one of " + DataSource.allowedValues() + ", but found: \"" + text + "\"");
             return DataSource.DICOM_WEB;
         });
     }
 
     private Optional<String> routerBasename() {
-        Optional<String> value = source.get(ROUTER_BASENAME);
+        Optional<String> value = source.get(Setting.ROUTER_BASENAME);
         if (value.isEmpty()) {
             return value;
         }
         String v = value.get();
-        if (!v.startsWith("/") || !SAFE_PATH.matcher(v).matches() || v.contains("/../") || v.contains("/./")
-                || v.endsWith("/..") || v.endsWith("/.")) {
-            problems.add(ROUTER_BASENAME + " must be an absolute path such as /imaging/ohif/ made of letters, digits"
+        if (!SafePath.isSafe(v)) {
+            problems.add(Setting.ROUTER_BASENAME + " must be an absolute path such as /imaging/ohif/ made of letters, digits"
                     + " and . _ ~ % -, but found: " + v);
             return Optional.empty();
         }
@@ -180,8 +158,8 @@ public final class SettingsLoader {
         if (file.isPresent()) {
             try {
                 return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
-            } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
-                problems.add(USER_CONFIGURATION + " cannot be read: " + file.get());
+            } catch (IOException | UncheckedIOException | InvalidPathException e) {
+                problems.add(Setting.USER_CONFIGURATION + " cannot be read: " + file.get());
                 return "";
             }
         }
@@ -195,7 +173,7 @@ public final class SettingsLoader {
         }
     }
 
-    private boolean bool(String name, boolean dflt) {
+    private boolean bool(Setting name, boolean dflt) {
         Optional<String> v = source.get(name);
         if (v.isEmpty()) {
             return dflt;
@@ -213,7 +191,7 @@ public final class SettingsLoader {
 
     private Set<String> trustedProxies() {
         Set<String> out = new LinkedHashSet<>();
-        for (String part : source.get(TRUSTED_PROXIES).orElse("").split(",")) {
+        for (String part : source.get(Setting.TRUSTED_PROXIES).orElse("").split(",")) {
             String p = part.trim();
             if (p.isEmpty()) {
                 continue;
@@ -221,17 +199,17 @@ public final class SettingsLoader {
             if (IPV4.matcher(p).matches() || IPV6.matcher(p).matches()) {
                 out.add(p);
             } else {
-                problems.add(TRUSTED_PROXIES + " must list IP addresses separated by commas, but found: " + p);
+                problems.add(Setting.TRUSTED_PROXIES + " must list IP addresses separated by commas, but found: " + p);
             }
         }
         return Set.copyOf(out);
     }
 
-    private Duration millis(String name, long dflt) {
+    private Duration millis(Setting name, long dflt) {
         return Duration.ofMillis(positive(name, dflt, 1, 3_600_000));
     }
 
-    private long positive(String name, long dflt, long min, long max) {
+    private long positive(Setting name, long dflt, long min, long max) {
         Optional<String> v = source.get(name);
         if (v.isEmpty()) {
             return dflt;

@@ -10,16 +10,6 @@ import java.util.regex.Pattern;
 
 /** The sign-on settings, read by {@link SettingsLoader}; problems go to its shared list. */
 final class SignOnLoader {
-    static final String SIGN_ON = "SignOn";
-    static final String VIEWER_ROLE = "ViewerRole";
-    static final String ADMIN_ROLE = "AdminRole";
-    static final String OIDC_ISSUER = "OidcIssuer";
-    static final String OIDC_CLIENT_ID = "OidcClientId";
-    static final String OIDC_CLIENT_SECRET = "OidcClientSecret";
-    static final String OIDC_CLIENT_SECRET_FILE = "OidcClientSecretFile";
-    static final String OIDC_SCOPES = "OidcScopes";
-    static final String OIDC_ROLES_CLAIM = "OidcRolesClaim";
-
     static final String DEFAULT_VIEWER_ROLE = "ohif-viewer";
     static final String DEFAULT_ADMIN_ROLE = "ohif-admin";
     static final String DEFAULT_SCOPES = "openid profile email";
@@ -38,18 +28,18 @@ final class SignOnLoader {
     }
 
     SignOnSettings load() {
-        String text = source.get(SIGN_ON).orElse(SignOnMode.CONTAINER.value());
+        String text = source.get(Setting.SIGN_ON).orElse(SignOnMode.CONTAINER.value());
         SignOnMode mode = SignOnMode.parse(text.toLowerCase(Locale.ROOT)).orElseGet(() -> {
-            problems.add(SIGN_ON + " must be one of " + SignOnMode.allowedValues() + ", but found: \"" + text + "\"");
+            problems.add(Setting.SIGN_ON + " must be one of " + SignOnMode.allowedValues() + ", but found: \"" + text + "\"");
             return SignOnMode.CONTAINER;
         });
-        String viewer = role(VIEWER_ROLE, DEFAULT_VIEWER_ROLE);
-        String admin = role(ADMIN_ROLE, DEFAULT_ADMIN_ROLE);
+        String viewer = role(Setting.VIEWER_ROLE, DEFAULT_VIEWER_ROLE);
+        String admin = role(Setting.ADMIN_ROLE, DEFAULT_ADMIN_ROLE);
         Optional<OidcSettings> oidc = mode == SignOnMode.OIDC ? Optional.of(oidc()) : Optional.empty();
         return new SignOnSettings(mode, viewer, admin, oidc);
     }
 
-    private String role(String name, String dflt) {
+    private String role(Setting name, String dflt) {
         String v = source.get(name).orElse(dflt);
         if (!ROLE.matcher(v).matches()) {
             problems.add(name + " must be one role name (letters, digits and . _ : @ -), but found: \"" + v + "\"");
@@ -59,29 +49,29 @@ final class SignOnLoader {
 
     private OidcSettings oidc() {
         String issuer = issuer();
-        String clientId = source.get(OIDC_CLIENT_ID).orElse("");
+        String clientId = source.get(Setting.OIDC_CLIENT_ID).orElse("");
         if (clientId.isEmpty()) {
-            problems.add(OIDC_CLIENT_ID + " is required with " + SIGN_ON + "=oidc");
+            problems.add(Setting.OIDC_CLIENT_ID + " is required with " + Setting.SIGN_ON + "=oidc");
         }
         String secret = secret();
-        String scopes = source.get(OIDC_SCOPES).orElse(DEFAULT_SCOPES);
+        String scopes = source.get(Setting.OIDC_SCOPES).orElse(DEFAULT_SCOPES);
         List<String> scopeList = Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
         if (!scopeList.contains("openid") || !scopeList.stream().allMatch(s -> SCOPE.matcher(s).matches())) {
-            problems.add(OIDC_SCOPES + " must be scope names separated by spaces, including openid, but found: \"" + scopes + "\"");
+            problems.add(Setting.OIDC_SCOPES + " must be scope names separated by spaces, including openid, but found: \"" + scopes + "\"");
         }
-        List<String> claims = Arrays.stream(source.get(OIDC_ROLES_CLAIM).orElse(DEFAULT_ROLES_CLAIM).split(","))
+        List<String> claims = Arrays.stream(source.get(Setting.OIDC_ROLES_CLAIM).orElse(DEFAULT_ROLES_CLAIM).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (claims.isEmpty() || !claims.stream().allMatch(c -> CLAIM_PATH.matcher(c).matches())) {
-            problems.add(OIDC_ROLES_CLAIM + " must list claim paths separated by commas, such as realm_access.roles,"
-                    + " groups or resource_access.<client>.roles, but found: \"" + source.get(OIDC_ROLES_CLAIM).orElse("") + "\"");
+            problems.add(Setting.OIDC_ROLES_CLAIM + " must list claim paths separated by commas, such as realm_access.roles,"
+                    + " groups or resource_access.<client>.roles, but found: \"" + source.get(Setting.OIDC_ROLES_CLAIM).orElse("") + "\"");
         }
         return new OidcSettings(issuer, clientId, secret, String.join(" ", scopeList), claims);
     }
 
     private String issuer() {
-        Optional<String> value = source.get(OIDC_ISSUER);
+        Optional<String> value = source.get(Setting.OIDC_ISSUER);
         if (value.isEmpty()) {
-            problems.add(OIDC_ISSUER + " is required with " + SIGN_ON + "=oidc (the provider's issuer URL, e.g."
+            problems.add(Setting.OIDC_ISSUER + " is required with " + Setting.SIGN_ON + "=oidc (the provider's issuer URL, e.g."
                     + " https://sso.hospital.example/realms/hospital)");
             return "";
         }
@@ -91,20 +81,20 @@ final class SignOnLoader {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawQuery() != null
                     || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                problems.add(OIDC_ISSUER + " must be an http:// or https:// URL without user, query or fragment, but found: " + v);
+                problems.add(Setting.OIDC_ISSUER + " must be an http:// or https:// URL without user, query or fragment, but found: " + v);
             }
         } catch (URISyntaxException e) {
-            problems.add(OIDC_ISSUER + " is not a valid URL: " + v);
+            problems.add(Setting.OIDC_ISSUER + " is not a valid URL: " + v);
         }
         return v;
     }
 
     private String secret() {
-        String secret = SecretSetting.read(source, OIDC_CLIENT_SECRET, OIDC_CLIENT_SECRET_FILE, problems);
-        if (secret.isEmpty() && source.get(OIDC_CLIENT_SECRET).isEmpty() && source.get(OIDC_CLIENT_SECRET_FILE).isEmpty()) {
-            problems.add("a client secret is required with " + SIGN_ON + "=oidc: " + OIDC_CLIENT_SECRET_FILE
+        String secret = SecretSetting.read(source, Setting.OIDC_CLIENT_SECRET, Setting.OIDC_CLIENT_SECRET_FILE, problems);
+        if (secret.isEmpty() && source.get(Setting.OIDC_CLIENT_SECRET).isEmpty() && source.get(Setting.OIDC_CLIENT_SECRET_FILE).isEmpty()) {
+            problems.add("a client secret is required with " + Setting.SIGN_ON + "=oidc: " + Setting.OIDC_CLIENT_SECRET_FILE
                     + " (a file readable by the server only) or the environment variable "
-                    + SettingSource.envName(OIDC_CLIENT_SECRET));
+                    + SettingSource.envName(Setting.OIDC_CLIENT_SECRET.key()));
         }
         return secret;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record SignOnSettings(SignOnMode mode, String viewerRole, String adminRole, Optional<OidcSettings> oidc) {
     public String describe() {
-        return "SignOn=" + mode.value() + ", ViewerRole=" + viewerRole + ", AdminRole=" + adminRole
-                + oidc.map(o -> ", " + o.describe()).orElse("");
+        return Setting.SIGN_ON + "=" + mode.value() + ", " + Setting.VIEWER_ROLE + "=" + viewerRole + ", "
+                + Setting.ADMIN_ROLE + "=" + adminRole + oidc.map(o -> ", " + o.describe()).orElse("");
     }
 }

@@ -49,6 +49,15 @@ public final class StudyDocumentBuilder {
         return doc;
     }
 
+    /**
+     * The StudyInstanceUID of the document's first study ("" when no record has one): the one a study document is
+     * about, since an Orthanc study groups the instances of one UID.
+     */
+    public static String studyUid(List<InstanceEntry> instances) {
+        Map<String, List<InstanceEntry>> studies = groupBy(instances, STUDY_UID);
+        return studies.isEmpty() ? "" : studies.keySet().iterator().next();
+    }
+
     private static ObjectNode study(List<InstanceEntry> records) {
         Map<String, JsonNode> fields = copy(records.get(0).record(), STUDY_TAGS);
         SortedSet<String> modalities = new TreeSet<>();

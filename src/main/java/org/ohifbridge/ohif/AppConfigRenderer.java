@@ -1,9 +1,11 @@
 package org.ohifbridge.ohif;
 
 import org.ohifbridge.config.DataSource;
+import org.ohifbridge.http.PublicBase;
 
 /**
- * Writes app-config.js as the plugin does (plugin-spec §4): the user part first, then a system part that
+ * Writes app-config.js as the plugin does (its {@code Sources/app-config-system.js}, orthanc-ohif, branch
+ * OrthancOHIF-1.8, appended to the user part by {@code Sources/Plugin.cpp}): the user part first, then a system part that
  * overrides {@code routerBasename}, {@code dataSources} and {@code defaultDataSourceName}, and in DICOM JSON
  * mode also {@code showStudyList} (false: that data source has no study search). The DICOMweb roots are the
  * WAR's own {@code dicom-web} proxy, as a path on the page's origin. Every inserted value is a quoted, escaped
@@ -86,12 +88,12 @@ public final class AppConfigRenderer {
         this.embeddedUserPart = embeddedUserPart;
     }
 
-    public String render(PublicPaths.Base base) {
+    public String render(PublicBase base) {
         return render(base, false);
     }
 
     /** @param http2 whether the request for app-config.js came over HTTP/2 */
-    public String render(PublicPaths.Base base, boolean http2) {
+    public String render(PublicBase base, boolean http2) {
         String system = HEADER + (dataSource == DataSource.DICOM_JSON ? DICOM_JSON : DICOM_WEB)
                 + (http2 && embeddedUserPart ? HTTP2 : "");
         return userPart + "\n" + system

@@ -78,6 +78,16 @@ public final class AssetPaths {
     }
 
     /**
+     * What a request's URI holds below {@code {ctx}/ohif}: "" for {@code {ctx}/ohif} itself, {@code /viewer} for
+     * {@code {ctx}/ohif/viewer}; empty when the URI does not start there (a container that matched a URI it did not
+     * normalise: never guess).
+     */
+    public static Optional<String> belowOhif(String requestUri, String contextPath) {
+        String ohifPath = contextPath + "/ohif";
+        return requestUri.startsWith(ohifPath) ? Optional.of(requestUri.substring(ohifPath.length())) : Optional.empty();
+    }
+
+    /**
      * An OHIF client route (viewer, tmtv, segmentation, microscopy, any future mode, or the study list):
      * the path has no file extension in its last segment. Such paths get index.html; paths with an
      * extension are files and get 404 when missing.

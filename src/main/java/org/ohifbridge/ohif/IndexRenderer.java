@@ -1,5 +1,8 @@
 package org.ohifbridge.ohif;
 
+import org.ohifbridge.http.Html;
+import org.ohifbridge.http.PublicBase;
+
 /**
  * OHIF's index.html for one base path. The build turned every root-absolute {@code href/src/content="/…"}
  * into {@code {{BASE_ATTR}}…} and {@code window.PUBLIC_URL="/"} into {@code "{{BASE_JS}}"}.
@@ -14,8 +17,8 @@ public final class IndexRenderer {
         this.template = template;
     }
 
-    public String render(PublicPaths.Base base) {
-        return template.replace("{{BASE_ATTR}}", JsStrings.htmlAttribute(base.ohif()))
+    public String render(PublicBase base) {
+        return template.replace("{{BASE_ATTR}}", Html.text(base.ohif()))
                 .replace("{{BASE_JS}}", JsStrings.escape(base.ohif()));
     }
 }

@@ -1,6 +1,6 @@
 package org.ohifbridge.ohif;
 
-/** Escaping for values placed into JavaScript string literals and HTML attributes of the pages we render. */
+/** Escaping for values placed into JavaScript string literals of the pages we render (HTML: {@code http.Html}). */
 public final class JsStrings {
     private JsStrings() {
     }
@@ -35,23 +35,6 @@ public final class JsStrings {
                         b.append(c);
                     }
                 }
-            }
-        }
-        return b.toString();
-    }
-
-    /** Text for a double-quoted HTML attribute value. */
-    public static String htmlAttribute(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                default -> b.append(c);
             }
         }
         return b.toString();

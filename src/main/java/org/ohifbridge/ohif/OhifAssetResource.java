@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import org.ohifbridge.http.AcceptEncoding;
+import org.ohifbridge.http.ETags;
 
 /**
  * Files of the OHIF build: {@code curl -H 'Accept-Encoding: gzip' {ctx}/ohif/app.bundle.<hash>.js}. Only names
@@ -22,8 +24,17 @@ import java.io.InputStream;
 @Path("ohif")
 @ApplicationScoped
 public class OhifAssetResource {
+    private final OhifDist dist;
+
+    /** For CDI's client proxy only. */
+    protected OhifAssetResource() {
+        this.dist = null;
+    }
+
     @Inject
-    OhifDist dist;
+    public OhifAssetResource(OhifDist dist) {
+        this.dist = dist;
+    }
 
     @GET
     @Path("{path: .+}")
@@ -35,7 +46,7 @@ public class OhifAssetResource {
         Asset asset = dist.find(path).orElseThrow(() -> new NotFoundException("no such OHIF file"));
         String etag = '"' + asset.etag() + '"';
         Response.ResponseBuilder r;
-        if (OhifHeaders.notModified(ifNoneMatch, etag)) {
+        if (ETags.notModified(ifNoneMatch, etag)) {
             r = Response.notModified();
         } else {
             boolean gzip = asset.storedGzipped() && AcceptEncoding.acceptsGzip(acceptEncoding);

@@ -2,6 +2,8 @@ package org.ohifbridge.ohif;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +34,22 @@ public class OhifDist {
     /** Upper bound of all cached bytes. */
     static final long CACHE_BUDGET = 96L * 1024 * 1024;
 
-    private volatile Manifest manifest;
-    private volatile Function<String, InputStream> opener;
+    private final Manifest manifest;
+    private final Function<String, InputStream> opener;
     private final Map<String, byte[]> storedCache = new ConcurrentHashMap<>();
     private final Map<String, byte[]> identityCache = new ConcurrentHashMap<>();
     private final AtomicLong cachedBytes = new AtomicLong();
 
-    /** @param opener opens a WAR resource by its absolute path, e.g. ServletContext::getResourceAsStream */
-    public void load(Function<String, InputStream> opener) {
+    /** For CDI's client proxy only. */
+    protected OhifDist() {
+        this.manifest = null;
+        this.opener = null;
+    }
+
+    /** Reads the manifest from the WAR: a WAR built without OHIF does not deploy. */
+    @Inject
+    public OhifDist(ServletContext context) {
+        this.opener = context::getResourceAsStream;
         try (InputStream in = opener.apply(ROOT + "ohif-manifest.json")) {
             if (in == null) {
                 throw new IllegalStateException("the WAR has no " + ROOT + "ohif-manifest.json (built without OHIF?)");
@@ -48,7 +58,6 @@ public class OhifDist {
             if (m.assets() == null || !m.assets().containsKey("index.html")) {
                 throw new IllegalStateException("the OHIF manifest lists no index.html");
             }
-            this.opener = opener;
             this.manifest = m;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OHIF manifest", e);

@@ -22,21 +22,4 @@ public final class OhifHeaders {
         response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
         response.setHeader("X-Content-Type-Options", "nosniff");
     }
-
-    /** True when an If-None-Match header names this ETag (or is "*"). */
-    public static boolean notModified(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
-            }
-            if (c.equals("*") || c.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,55 +1,57 @@
 package org.ohifbridge.ohif;
 
-import java.util.Optional;
-import org.ohifbridge.config.SettingsHolder;
-import org.ohifbridge.portal.DicomWebForm;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.ohifbridge.http.AcceptEncoding;
+import org.ohifbridge.http.ETags;
+import org.ohifbridge.http.Html;
+import org.ohifbridge.http.PublicBase;
+import org.ohifbridge.http.PublicPaths;
 
 /**
  * Everything under {@code {ctx}/ohif}: sets the isolation headers, redirects {@code /ohif} to {@code /ohif/},
- * and answers the two pages rendered for the request's base path, {@code app-config.js} and
- * {@code index.html} (also for every client route, i.e. any extension-less path, so future OHIF modes need no
- * change). Files go on to {@link OhifAssetResource}.
+ * refuses a viewer link whose {@code url=} points elsewhere, and answers the two pages rendered for the request's base
+ * path, {@code app-config.js} and {@code index.html} (also for every client route, i.e. any extension-less path, so
+ * future OHIF modes need no change). Files go on to {@link OhifAssetResource}.
  */
-@WebFilter(filterName = "OhifPageFilter", urlPatterns = {"/ohif", "/ohif/*"}, asyncSupported = true)
+@Dependent
 public class OhifPageFilter extends HttpFilter {
     static final String CONNECT_SELF = "connect-src 'self' blob: data:";
-    private static final String REFUSED_LINK = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<title>Link refused</title></head><body><h1>Link refused</h1><p>This viewer link asks the viewer to load"
-            + " data from another server. ohif-bridge only opens studies from this server.</p></body></html>";
+    private static final String REFUSED_LINK = Html.page("Link refused", "This viewer link asks the viewer to load data"
+            + " from another server. ohif-bridge only opens studies from this server.");
+
+    private final transient OhifPages pages;
+    private final transient PublicPaths publicPaths;
 
     @Inject
-    OhifPages pages;
-    @Inject
-    RequestBase requestBase;
-    @Inject
-    SettingsHolder settings;
+    public OhifPageFilter(OhifPages pages, PublicPaths publicPaths) {
+        this.pages = pages;
+        this.publicPaths = publicPaths;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         OhifHeaders.isolation(response);
-        String uri = request.getRequestURI();
-        String ohifPath = request.getContextPath() + "/ohif";
-        if (!uri.startsWith(ohifPath)) { // a container that matched a non-normalised URI: never guess
+        Optional<String> rest = AssetPaths.belowOhif(request.getRequestURI(), request.getContextPath());
+        if (rest.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String rest = uri.substring(ohifPath.length());
-        if (rest.isEmpty()) {
+        if (rest.get().isEmpty()) {
             String query = request.getQueryString();
             response.setStatus(HttpServletResponse.SC_FOUND);
-            response.setHeader("Location", requestBase.of(request).ohif() + (query == null ? "" : "?" + query));
+            response.setHeader("Location", publicPaths.of(request).ohif() + (query == null ? "" : "?" + query));
             return;
         }
-        String path = rest.substring(1);
+        String path = rest.get().substring(1);
         boolean config = path.equals("app-config.js");
         if (!config && !path.equals("index.html") && !AssetPaths.isClientRoute(path)) {
             chain.doFilter(request, response);
@@ -67,18 +69,7 @@ public class OhifPageFilter extends HttpFilter {
             response.getWriter().write(REFUSED_LINK);
             return;
         }
-        PublicPaths.Base base = requestBase.of(request);
-        if (!config && request.getParameter("url") == null
-                && settings.get().dataSource() == org.ohifbridge.config.DataSource.DICOM_JSON) {
-            Optional<String> link = DicomWebForm.asDeepLink(path, request.getParameter("StudyInstanceUIDs"),
-                    request.getParameter("hangingprotocolId"));
-            if (link.isPresent()) { // a link in the DICOMweb form (Orthanc Explorer 2's): resolved as a deep link
-                response.setStatus(HttpServletResponse.SC_FOUND);
-                response.setHeader("Location", base.root() + link.get());
-                response.setHeader("Cache-Control", "no-store");
-                return;
-            }
-        }
+        PublicBase base = publicPaths.of(request);
         if (!config) {
             // a second guard in the browser: the viewer may only fetch from this origin
             response.setHeader("Content-Security-Policy", CONNECT_SELF);
@@ -106,7 +97,7 @@ public class OhifPageFilter extends HttpFilter {
         response.setHeader("Cache-Control", OhifHeaders.REVALIDATE);
         response.setHeader("ETag", page.etag());
         response.setHeader("Vary", "Accept-Encoding");
-        if (OhifHeaders.notModified(request.getHeader("If-None-Match"), page.etag())) {
+        if (ETags.notModified(request.getHeader("If-None-Match"), page.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }

@@ -1,44 +1,60 @@
 package org.ohifbridge.ohif;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.ohifbridge.config.Settings;
+import org.ohifbridge.http.PublicBase;
 
 /**
  * index.html and app-config.js rendered per public base path and kept (a deployment normally sees one or
- * two bases; the map is bounded so that forged prefixes cannot grow it).
+ * two bases; the map is bounded so that forged prefixes cannot grow it). Made at start, so that an index.html that is
+ * not a template stops the deployment.
  */
 @ApplicationScoped
 public class OhifPages {
     static final int MAX_BASES = 32;
 
-    private volatile IndexRenderer index;
-    private volatile AppConfigRenderer appConfig;
-    private final Map<PublicPaths.Base, RenderedPage> indexPages = new ConcurrentHashMap<>();
-    private final Map<PublicPaths.Base, RenderedPage> configPages = new ConcurrentHashMap<>();
-    private final Map<PublicPaths.Base, RenderedPage> http2ConfigPages = new ConcurrentHashMap<>();
+    private final IndexRenderer index;
+    private final AppConfigRenderer appConfig;
+    private final Map<PublicBase, RenderedPage> indexPages = new ConcurrentHashMap<>();
+    private final Map<PublicBase, RenderedPage> configPages = new ConcurrentHashMap<>();
+    private final Map<PublicBase, RenderedPage> http2ConfigPages = new ConcurrentHashMap<>();
 
-    public void install(IndexRenderer index, AppConfigRenderer appConfig) {
-        this.index = index;
-        this.appConfig = appConfig;
-        indexPages.clear();
-        configPages.clear();
-        http2ConfigPages.clear();
+    /** For CDI's client proxy only. */
+    protected OhifPages() {
+        this.index = null;
+        this.appConfig = null;
     }
 
-    public RenderedPage index(PublicPaths.Base base) {
+    @Inject
+    public OhifPages(OhifDist dist, Settings settings) {
+        this.index = new IndexRenderer(dist.readText("index.html"));
+        this.appConfig = new AppConfigRenderer(settings.userConfiguration(), settings.dataSource(),
+                settings.userConfigurationFile().isEmpty());
+    }
+
+    /** The application starts: CDI makes this bean now (the observer is on it), not at the first page. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        // nothing else to do: the constructor has read and checked the template
+    }
+
+    public RenderedPage index(PublicBase base) {
         return cached(indexPages, base, b -> RenderedPage.of(index.render(b), "text/html; charset=utf-8"));
     }
 
     /** @param http2 whether the request came over HTTP/2 (see {@link AppConfigRenderer}) */
-    public RenderedPage appConfig(PublicPaths.Base base, boolean http2) {
+    public RenderedPage appConfig(PublicBase base, boolean http2) {
         return cached(http2 ? http2ConfigPages : configPages, base,
                 b -> RenderedPage.of(appConfig.render(b, http2), "text/javascript; charset=utf-8"));
     }
 
-    private static RenderedPage cached(Map<PublicPaths.Base, RenderedPage> cache, PublicPaths.Base base,
-                                       Function<PublicPaths.Base, RenderedPage> render) {
+    private static RenderedPage cached(Map<PublicBase, RenderedPage> cache, PublicBase base,
+                                       Function<PublicBase, RenderedPage> render) {
         RenderedPage page = cache.get(base);
         if (page != null) {
             return page;

@@ -1,40 +1,46 @@
 package org.ohifbridge.orthanc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Orthanc's REST API as the DICOM JSON data source and preloading use it (plugin-spec §11): typed calls over
- * {@link OrthancClient}. Identifiers are checked here, before they become part of a URL.
+ * Orthanc's REST API as ohif-bridge uses it: typed calls over {@link OrthancClient}, and the only place where Orthanc's
+ * paths are written. Identifiers are checked here ({@link OrthancIds}), before they become part of a URL, whoever gave
+ * them. The routes are those of Orthanc 1.10 (Debian 12) and its DICOMweb plugin; the plugin's own use of them is in
+ * its {@code Sources/Plugin.cpp} (orthanc-ohif, branch OrthancOHIF-1.8).
  */
 @ApplicationScoped
 public class OrthancApi {
-    /** Orthanc's identifiers: a SHA-1 written as five dash-separated groups of 8 lower-case hex digits. */
-    public static final Pattern ORTHANC_ID = Pattern.compile("[0-9a-f]{8}(?:-[0-9a-f]{8}){4}");
+    private final OrthancClient client;
 
-    @Inject
-    OrthancClient client;
-
-    public OrthancApi() {
+    /** For CDI's client proxy only. */
+    protected OrthancApi() {
+        this.client = null;
     }
 
-    /** For tests and other code that holds a client already. */
+    @Inject
     public OrthancApi(OrthancClient client) {
         this.client = client;
     }
 
+    // ---- the DICOM JSON data source and preloading ----------------------------------------------------------------
+
     /** The study's instances in Orthanc's order; {@link OrthancNotFoundException} for an unknown study. */
     public List<InstanceRef> studyInstances(String studyId) {
-        JsonNode list = client.getJson("studies/" + id(studyId) + "/instances");
+        JsonNode list = client.getJson("studies/" + OrthancIds.checked(studyId) + "/instances");
         List<InstanceRef> out = new ArrayList<>(list.size());
         for (JsonNode i : list) {
             String id = i.path("ID").asText("");
-            if (ORTHANC_ID.matcher(id).matches()) {
+            if (OrthancIds.isValid(id)) {
                 out.add(new InstanceRef(id, i.path("FileUuid").asText("")));
             }
         }
@@ -43,38 +49,35 @@ public class OrthancApi {
 
     /** The StudyInstanceUID of a study given by its Orthanc id ("" if Orthanc has none). */
     public String studyUid(String studyId) {
-        return client.getJson("studies/" + id(studyId)).path("MainDicomTags").path("StudyInstanceUID").asText("");
+        return client.getJson("studies/" + OrthancIds.checked(studyId)).path("MainDicomTags").path("StudyInstanceUID")
+                .asText("");
     }
 
     /** The StudyInstanceUID of the study an instance belongs to ("" if Orthanc has none). */
     public String studyUidOfInstance(String instanceId) {
-        return client.getJson("instances/" + id(instanceId) + "/study").path("MainDicomTags")
+        return client.getJson("instances/" + OrthancIds.checked(instanceId) + "/study").path("MainDicomTags")
                 .path("StudyInstanceUID").asText("");
     }
 
     /** {@code GET /instances/{id}/tags?short}: the instance's tags, reading its DICOM file. */
     public JsonNode shortTags(String instanceId) {
-        return client.getJson("instances/" + id(instanceId) + "/tags?short");
+        return client.getJson("instances/" + OrthancIds.checked(instanceId) + "/tags?short");
     }
 
     public Optional<String> instanceMetadata(String instanceId, int index) {
-        return client.getTextIfExists("instances/" + id(instanceId) + "/metadata/" + index);
+        return client.getTextIfExists("instances/" + OrthancIds.checked(instanceId) + "/metadata/" + index);
     }
 
     public void putInstanceMetadata(String instanceId, int index, String value) {
-        client.putText("instances/" + id(instanceId) + "/metadata/" + index, value);
-    }
-
-    public void deleteInstanceMetadata(String instanceId, int index) {
-        client.delete("instances/" + id(instanceId) + "/metadata/" + index);
+        client.putText("instances/" + OrthancIds.checked(instanceId) + "/metadata/" + index, value);
     }
 
     public Optional<String> studyMetadata(String studyId, int index) {
-        return client.getTextIfExists("studies/" + id(studyId) + "/metadata/" + index);
+        return client.getTextIfExists("studies/" + OrthancIds.checked(studyId) + "/metadata/" + index);
     }
 
     public void putStudyMetadata(String studyId, int index, String value) {
-        client.putText("studies/" + id(studyId) + "/metadata/" + index, value);
+        client.putText("studies/" + OrthancIds.checked(studyId) + "/metadata/" + index, value);
     }
 
     /** Changes after {@code since}, at most {@code limit} of them. */
@@ -99,6 +102,64 @@ public class OrthancApi {
         return client.getJson("statistics").path("CountInstances").asLong(0);
     }
 
+    // ---- the launcher and the deep links (Orthanc 1.10: no sorting, no RequestedTags) -----------------------------
+
+    /**
+     * {@code POST /tools/find} at study level with {@code Expand}: the expanded studies matching every attribute.
+     *
+     * @param query         DICOM attribute name → value (Orthanc's wildcards apply)
+     * @param caseSensitive exact identifiers are; free-text searches are not
+     */
+    public JsonNode findStudies(Map<String, String> query, boolean caseSensitive, int limit) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("Level", "Study");
+        ObjectNode q = body.putObject("Query");
+        query.forEach(q::put);
+        body.put("Expand", true);
+        body.put("CaseSensitive", caseSensitive);
+        body.put("Limit", limit);
+        return client.postJson("tools/find", body);
+    }
+
+    public long studyCount() {
+        return client.getJson("statistics").path("CountStudies").asLong(0);
+    }
+
+    /** Expanded studies in arrival order, from position {@code since}: {@code GET /studies?expand&since=&limit=}. */
+    public JsonNode studiesSince(long since, int limit) {
+        return client.getJson("studies?expand&since=" + since + "&limit=" + limit);
+    }
+
+    /** The study's series, expanded: {@code GET /studies/{id}/series?expand}. */
+    public JsonNode studySeries(String studyId) {
+        return client.getJson("studies/" + OrthancIds.checked(studyId) + "/series?expand");
+    }
+
+    // ---- the proxy: bodies that stream through (the caller closes the response) -----------------------------------
+
+    /**
+     * A GET on Orthanc's DICOMweb plugin.
+     *
+     * @param rawPath  below {@code dicom-web/}, already checked against the proxy's allow-list, still percent-encoded
+     * @param rawQuery as the browser sent it (may be null)
+     */
+    public Response dicomWeb(String rawPath, String rawQuery, MultivaluedMap<String, Object> headers) {
+        return client.get("dicom-web/" + rawPath + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery),
+                headers);
+    }
+
+    /** The stored DICOM file of an instance: {@code GET /instances/{id}/file}. */
+    public Response instanceFile(String instanceId, MultivaluedMap<String, Object> headers) {
+        return client.get("instances/" + OrthancIds.checked(instanceId) + "/file", headers);
+    }
+
+    // ---- health ---------------------------------------------------------------------------------------------------
+
+    /** Whether Orthanc answers its {@code /system} route. */
+    public boolean isUp() {
+        return client.isUp();
+    }
+
     static ChangesPage page(JsonNode json) {
         List<Change> changes = new ArrayList<>();
         for (JsonNode c : json.path("Changes")) {
@@ -106,12 +167,5 @@ public class OrthancApi {
                     c.path("ResourceType").asText(""), c.path("ID").asText("")));
         }
         return new ChangesPage(changes, json.path("Done").asBoolean(true), json.path("Last").asLong(0));
-    }
-
-    private static String id(String id) {
-        if (id == null || !ORTHANC_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an Orthanc identifier: " + id);
-        }
-        return id;
     }
 }

@@ -33,13 +33,13 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
 import org.ohifbridge.Json;
 import org.ohifbridge.config.Settings;
-import org.ohifbridge.config.SettingsHolder;
 
 /**
  * The one HTTP client towards Orthanc: pooled keep-alive connections, connect and read timeouts, the
  * bridge's credentials added by a client filter. Callers get a response whose status was already checked
  * (2xx or 304); every failure becomes an {@link OrthancException} that names the HTTP status to show.
- * The caller owns the returned {@link Response} and must close it.
+ * The caller owns the returned {@link Response} and must close it. Only {@link OrthancApi} uses it: that is where
+ * Orthanc's paths are written.
  */
 @ApplicationScoped
 public class OrthancClient {
@@ -51,29 +51,38 @@ public class OrthancClient {
     private static final String FORWARDED = "host=ohif-bridge.invalid;proto=http";
     private static final Logger LOG = Logger.getLogger(OrthancClient.class.getName());
 
-    @Inject
-    SettingsHolder settings;
+    private final Client client;
+    private final String root;
 
-    private volatile Client client;
-    private volatile String root;
+    /** For CDI's client proxy only. */
+    protected OrthancClient() {
+        this.client = null;
+        this.root = null;
+    }
+
+    @Inject
+    public OrthancClient(Settings settings) {
+        this.root = settings.orthancUrl().toString() + "/";
+        this.client = build(settings);
+    }
 
     /**
      * GETs {@code rawPathAndQuery} (already percent-encoded, relative to Orthanc's root, no leading slash)
      * with the given request headers.
      */
-    public Response get(String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
+    Response get(String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
         return send(rawPathAndQuery, b -> b.headers(headers).header("Forwarded", FORWARDED).get());
     }
 
     /** GET of a JSON answer (path relative to Orthanc's root, already encoded). */
-    public JsonNode getJson(String rawPathAndQuery) {
+    JsonNode getJson(String rawPathAndQuery) {
         try (Response r = get(rawPathAndQuery, new MultivaluedHashMap<>())) {
             return readJson(r, rawPathAndQuery);
         }
     }
 
     /** GET of a text answer, or nothing when Orthanc has no such resource (404). */
-    public Optional<String> getTextIfExists(String rawPathAndQuery) {
+    Optional<String> getTextIfExists(String rawPathAndQuery) {
         try (Response r = get(rawPathAndQuery, new MultivaluedHashMap<>())) {
             return Optional.of(r.readEntity(String.class));
         } catch (OrthancNotFoundException e) {
@@ -84,21 +93,12 @@ public class OrthancClient {
     }
 
     /** PUT of a plain-text body (e.g. a metadata value). */
-    public void putText(String rawPathAndQuery, String body) {
+    void putText(String rawPathAndQuery, String body) {
         send(rawPathAndQuery, b -> b.put(Entity.entity(body, MediaType.TEXT_PLAIN_TYPE))).close();
     }
 
-    /** DELETE; a resource that is already gone is fine. */
-    public void delete(String rawPathAndQuery) {
-        try {
-            send(rawPathAndQuery, Invocation.Builder::delete).close();
-        } catch (OrthancNotFoundException e) {
-            // nothing to delete
-        }
-    }
-
     /** POST of a JSON body, answered with JSON (e.g. /tools/find). */
-    public JsonNode postJson(String rawPathAndQuery, JsonNode body) {
+    JsonNode postJson(String rawPathAndQuery, JsonNode body) {
         String text = body.toString();
         try (Response r = send(rawPathAndQuery, b -> b.post(Entity.entity(text, MediaType.APPLICATION_JSON_TYPE)))) {
             return readJson(r, rawPathAndQuery);
@@ -106,10 +106,10 @@ public class OrthancClient {
     }
 
     private Response send(String rawPathAndQuery, java.util.function.Function<Invocation.Builder, Response> call) {
-        URI uri = URI.create(root() + rawPathAndQuery);
+        URI uri = URI.create(root + rawPathAndQuery);
         Response response;
         try {
-            response = call.apply(client().target(uri).request());
+            response = call.apply(client.target(uri).request());
         } catch (ProcessingException e) {
             throw translate(e, rawPathAndQuery);
         }
@@ -127,7 +127,7 @@ public class OrthancClient {
     }
 
     /** A cheap liveness probe of Orthanc (its /system route). */
-    public boolean isUp() {
+    boolean isUp() {
         try (Response r = get("system", new MultivaluedHashMap<>())) {
             return r.getStatus() == 200;
         } catch (OrthancException e) {
@@ -175,27 +175,6 @@ public class OrthancClient {
         return t.getClass().getSimpleName();
     }
 
-    private String root() {
-        client();
-        return root;
-    }
-
-    private Client client() {
-        Client c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    Settings s = settings.get();
-                    root = s.orthancUrl().toString() + "/";
-                    c = build(s);
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
     private static Client build(Settings s) {
         Timeout connect = Timeout.ofMilliseconds(s.connectTimeout().toMillis());
         Timeout read = Timeout.ofMilliseconds(s.readTimeout().toMillis());
@@ -229,9 +208,6 @@ public class OrthancClient {
 
     @PreDestroy
     void close() {
-        Client c = client;
-        if (c != null) {
-            c.close();
-        }
+        client.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.ohifbridge.portal;
 
 import java.util.Optional;
+import org.ohifbridge.http.Html;
 
 /**
  * Viewer links in the DICOMweb form ({@code viewer?StudyInstanceUIDs=<uid>}), as Orthanc Explorer 2 and many portals

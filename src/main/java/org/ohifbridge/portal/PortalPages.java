@@ -3,6 +3,8 @@ package org.ohifbridge.portal;
 import java.util.List;
 import java.util.Optional;
 import org.ohifbridge.config.DataSource;
+import org.ohifbridge.http.Html;
+import org.ohifbridge.http.PublicBase;
 
 /**
  * The launcher, the chooser and the message pages, rendered on the server: plain HTML and CSS, no script, every
@@ -14,6 +16,10 @@ import org.ohifbridge.config.DataSource;
  * @param dataSource which URL form the viewer links take
  */
 public record PortalPages(String ohifBase, String root, DataSource dataSource) {
+    /** The pages for one request's public paths. */
+    public static PortalPages of(PublicBase base, DataSource dataSource) {
+        return new PortalPages(base.ohif(), base.root(), dataSource);
+    }
 
     /** What the launcher shows. @param progress a line on preloading/backfill, when running */
     public record Launcher(String query, Pagination pagination, List<StudySummary> studies, boolean truncated,
@@ -39,7 +45,7 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
                     + (v.truncated() ? "+" : "");
             table(b, Html.text(what) + " <span class=\"count\">" + range + "</span>", v.studies());
             if (v.truncated()) {
-                b.append("<p class=\"note\">More than ").append(OrthancStudies.SEARCH_LIMIT)
+                b.append("<p class=\"note\">More than ").append(PortalStudies.SEARCH_LIMIT)
                         .append(" studies match: type more of the name or the ID.</p>");
             }
             pager(b, v.query(), p);

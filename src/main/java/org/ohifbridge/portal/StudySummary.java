@@ -3,11 +3,12 @@ package org.ohifbridge.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import org.ohifbridge.orthanc.OrthancIds;
 
 /**
  * One study as the launcher and the chooser list it, from Orthanc's expanded study object ({@code GET /studies/{id}},
- * {@code /tools/find} with {@code Expand}). Text values are as stored (never trusted: the pages escape them).
- * Modalities and the instance count come from the study's series; -1 / empty until {@link #withSeries} adds them.
+ * {@code /tools/find} with {@code Expand}). Text values are as stored (never trusted: the pages escape them); a study
+ * whose id is not an Orthanc id is left out, since the id goes into URLs. Modalities and the instance count come from the study's series; -1 / empty until {@link #withSeries} adds them.
  */
 public record StudySummary(String orthancId, String studyUid, String patientName, String patientId,
                            String patientBirthDate, String studyDate, String studyTime, String description,
@@ -18,7 +19,7 @@ public record StudySummary(String orthancId, String studyUid, String patientName
         JsonNode tags = study.path("MainDicomTags");
         JsonNode patient = study.path("PatientMainDicomTags");
         String uid = tags.path("StudyInstanceUID").asText("");
-        if (id.isEmpty() || uid.isEmpty()) {
+        if (!OrthancIds.isValid(id) || uid.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new StudySummary(id, uid, patient.path("PatientName").asText(""),

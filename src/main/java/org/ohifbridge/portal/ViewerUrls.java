@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.ohifbridge.config.DataSource;
+import org.ohifbridge.http.Html;
 
 /**
  * Viewer addresses in the plugin's forms (plugin-spec §7, §8), below the viewer's public base (e.g.

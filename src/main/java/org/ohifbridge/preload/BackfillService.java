@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
@@ -11,17 +13,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.cache.InstanceRecordStore;
+import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
+import org.ohifbridge.preload.BackfillStatus.State;
 
 /**
- * Fills metadata 4202 for the instances stored before the WAR (the plugin leaves that to a script): walks
- * Orthanc's instance list a page at a time, at most {@code BackfillRate} instances a second, and keeps its
- * position in {@code backfill.json} of the data folder, so that a restart resumes where it stopped. Progress
- * (done/total, rate, ETA) goes to the log at every tenth of the way and at least every
- * {@value #LOG_EVERY_SECONDS} s, and to the status endpoint.
+ * Fills metadata 4202 for the instances stored before the WAR (the plugin summarises those only when their study is
+ * first opened; the Orthanc Book's page on the OHIF plugin suggests opening every study once to warm up): walks Orthanc's instance list a page at a
+ * time, at most {@code BackfillRate} instances a second, and keeps its position in {@code backfill.json} of the data
+ * folder, so that a restart resumes where it stopped. Progress (done/total, rate, ETA) goes to the log at every tenth of
+ * the way and at least every {@value #LOG_EVERY_SECONDS} s, and to the status endpoint. Only the DICOM JSON data
+ * source has metadata 4202 to fill.
  */
 @ApplicationScoped
 public class BackfillService {
@@ -31,21 +37,18 @@ public class BackfillService {
     static final long LOG_EVERY_SECONDS = 60;
     private static final Logger LOG = Logger.getLogger(BackfillService.class.getName());
 
-    @Inject
-    OrthancApi orthanc;
-    @Inject
-    InstanceRecordStore records;
-
-    private Settings settings;
-    private StateFile stateFile;
+    private final Settings settings;
+    private final OrthancApi orthanc;
+    private final InstanceRecordStore records;
+    private final StateFile stateFile;
     private volatile Thread thread;
     private volatile Progress progress = Progress.idle();
 
     /** Where a pass stands. {@code offset} is the position in Orthanc's instance list. */
-    record Progress(String state, long offset, long done, long computed, long total, Instant started,
+    record Progress(State state, long offset, long done, long computed, long total, Instant started,
                     long passStartedNanos, long doneAtPassStart) {
         static Progress idle() {
-            return new Progress("idle", 0, 0, 0, 0, null, 0, 0);
+            return new Progress(State.IDLE, 0, 0, 0, 0, null, 0, 0);
         }
 
         double rate() {
@@ -54,39 +57,59 @@ public class BackfillService {
         }
     }
 
-    /** At deployment: remember the settings; resume an interrupted pass, or start one when so configured. */
-    public synchronized void init(Settings s) {
-        settings = s;
-        stateFile = new StateFile(s.dataFolder().resolve("backfill.json"));
-        Optional<ObjectNode> saved = stateFile.read()
-                .filter(o -> s.orthancUrl().toString().equals(o.path("orthanc").asText()));
-        if (saved.isPresent()) {
-            ObjectNode o = saved.get();
-            Instant started = o.hasNonNull("started") ? Instant.parse(o.get("started").asText()) : Instant.now();
-            progress = new Progress(o.path("state").asText("idle"), o.path("offset").asLong(), o.path("done").asLong(),
-                    o.path("computed").asLong(), o.path("total").asLong(), started, System.nanoTime(),
-                    o.path("done").asLong());
-        }
-        if ("running".equals(progress.state())) {
-            LOG.info(() -> "ohif-bridge: backfill resumes at instance " + progress.offset());
-            launch();
-        } else if (s.backfillOnStart() && !"done".equals(progress.state())) {
-            start();
+    /** For CDI's client proxy only. */
+    protected BackfillService() {
+        this.settings = null;
+        this.orthanc = null;
+        this.records = null;
+        this.stateFile = null;
+    }
+
+    @Inject
+    public BackfillService(Settings settings, OrthancApi orthanc, InstanceRecordStore records) {
+        this.settings = settings;
+        this.orthanc = orthanc;
+        this.records = records;
+        this.stateFile = new StateFile(settings.dataFolder().resolve("backfill.json"));
+    }
+
+    /** The application starts: resume an interrupted pass, or start one when so configured. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        if (enabled()) {
+            resume();
         }
     }
 
     /** Whether this deployment backfills at all: only the DICOM JSON data source has metadata 4202 to fill. */
-    public synchronized boolean enabled() {
-        return settings != null;
+    public boolean enabled() {
+        return settings.dataSource() == DataSource.DICOM_JSON;
+    }
+
+    synchronized void resume() {
+        Optional<ObjectNode> saved = stateFile.read()
+                .filter(o -> settings.orthancUrl().toString().equals(o.path("orthanc").asText()));
+        if (saved.isPresent()) {
+            ObjectNode o = saved.get();
+            Instant started = o.hasNonNull("started") ? Instant.parse(o.get("started").asText()) : Instant.now();
+            progress = new Progress(State.parse(o.path("state").asText()), o.path("offset").asLong(),
+                    o.path("done").asLong(), o.path("computed").asLong(), o.path("total").asLong(), started,
+                    System.nanoTime(), o.path("done").asLong());
+        }
+        if (progress.state() == State.RUNNING) {
+            LOG.info(() -> "ohif-bridge: backfill resumes at instance " + progress.offset());
+            launch();
+        } else if (settings.backfillOnStart() && progress.state() != State.DONE) {
+            start();
+        }
     }
 
     /** Starts a new pass over every instance, unless one is running. @return the status afterwards */
-    public synchronized ObjectNode start() {
-        if (settings == null) {
+    public synchronized BackfillStatus start() {
+        if (!enabled()) {
             throw new IllegalStateException("backfill runs only with DataSource=dicom-json");
         }
         if (thread == null) {
-            progress = new Progress("running", 0, 0, 0, 0, Instant.now(), System.nanoTime(), 0);
+            progress = new Progress(State.RUNNING, 0, 0, 0, 0, Instant.now(), System.nanoTime(), 0);
             LOG.info("ohif-bridge: backfill of metadata 4202 started");
             launch();
         }
@@ -101,33 +124,24 @@ public class BackfillService {
         Daemons.stop(t);
     }
 
-    public ObjectNode status() {
+    public BackfillStatus status() {
         Progress p = progress;
-        ObjectNode s = JsonNodeFactory.instance.objectNode();
-        s.put("state", p.state());
-        s.put("done", p.done());
-        s.put("total", Math.max(p.total(), p.done()));
-        s.put("computed", p.computed());
-        s.put("percent", p.total() == 0 ? ("done".equals(p.state()) ? 100.0 : 0.0)
-                : Math.min(100.0, Math.round(1000.0 * p.done() / p.total()) / 10.0));
-        if ("running".equals(p.state())) {
-            double rate = p.rate();
-            s.put("ratePerSecond", Math.round(rate * 10) / 10.0);
-            long left = Math.max(0, p.total() - p.done());
+        double percent = p.total() == 0 ? (p.state() == State.DONE ? 100.0 : 0.0)
+                : Math.min(100.0, Math.round(1000.0 * p.done() / p.total()) / 10.0);
+        double rate = 0;
+        Optional<Long> eta = Optional.empty();
+        if (p.state() == State.RUNNING) {
+            rate = p.rate();
             if (rate > 0) {
-                s.put("etaSeconds", Math.round(left / rate));
-            } else {
-                s.putNull("etaSeconds");
+                eta = Optional.of(Math.round(Math.max(0, p.total() - p.done()) / rate));
             }
         }
-        if (p.started() != null) {
-            s.put("started", p.started().toString());
-        }
-        return s;
+        return new BackfillStatus(p.state(), p.done(), Math.max(p.total(), p.done()), p.computed(), percent,
+                Math.round(rate * 10) / 10.0, eta, Optional.ofNullable(p.started()));
     }
 
     private void launch() {
-        thread = Daemons.create("ohif-bridge-backfill", this::run);
+        thread = new DaemonThreads("ohif-bridge-backfill").newThread(this::run);
         thread.start();
     }
 
@@ -150,8 +164,9 @@ public class BackfillService {
                     limiter.acquire();
                     boolean computed = records.ensure(id) == InstanceRecordStore.Outcome.COMPUTED;
                     Progress q = progress;
-                    progress = new Progress("running", q.offset() + 1, q.done() + 1, q.computed() + (computed ? 1 : 0),
-                            total, q.started(), q.passStartedNanos(), q.doneAtPassStart());
+                    progress = new Progress(State.RUNNING, q.offset() + 1, q.done() + 1,
+                            q.computed() + (computed ? 1 : 0), total, q.started(), q.passStartedNanos(),
+                            q.doneAtPassStart());
                     if (++n % SAVE_EVERY == 0) {
                         save();
                     }
@@ -184,7 +199,7 @@ public class BackfillService {
     }
 
     private void finish(Progress p, long total) throws IOException {
-        progress = new Progress("done", p.offset(), p.done(), p.computed(), Math.max(total, p.done()), p.started(),
+        progress = new Progress(State.DONE, p.offset(), p.done(), p.computed(), Math.max(total, p.done()), p.started(),
                 p.passStartedNanos(), p.doneAtPassStart());
         save();
         synchronized (this) {
@@ -197,17 +212,16 @@ public class BackfillService {
     }
 
     private void logProgress() {
-        ObjectNode s = status();
-        LOG.info(() -> "ohif-bridge: backfill " + s.path("done").asLong() + "/" + s.path("total").asLong() + " ("
-                + s.path("percent").asDouble() + " %), " + s.path("ratePerSecond").asDouble() + " instances/s, ETA "
-                + (s.path("etaSeconds").isNull() ? "unknown" : s.path("etaSeconds").asLong() + " s"));
+        BackfillStatus s = status();
+        LOG.info(() -> "ohif-bridge: backfill " + s.done() + "/" + s.total() + " (" + s.percent() + " %), "
+                + s.ratePerSecond() + " instances/s, ETA " + s.etaSeconds().map(e -> e + " s").orElse("unknown"));
     }
 
     private void save() throws IOException {
         Progress p = progress;
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("orthanc", settings.orthancUrl().toString());
-        o.put("state", p.state());
+        o.put("state", p.state().text());
         o.put("offset", p.offset());
         o.put("done", p.done());
         o.put("computed", p.computed());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -13,20 +15,24 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.cache.InstanceRecordStore;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.orthanc.Change;
 import org.ohifbridge.orthanc.ChangesPage;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
+import org.ohifbridge.orthanc.OrthancIds;
+import org.ohifbridge.preload.PreloadStatus.State;
 
 /**
- * Preloading (plugin-spec §6, done so that nothing is lost): one thread follows Orthanc's change log
- * ({@code GET /changes}) a page at a time, makes sure every {@code NewInstance} has its metadata 4202 (on a
- * small pool), and only then persists the position after that page in {@code preload.json} of the data
- * folder. A restart of the WAR or of Orthanc resumes from there; a backlog is worked through page by page
- * (memory holds one page whatever its length); Orthanc unavailable means waiting, with growing pauses, not
- * skipping.
+ * Preloading, as the plugin's {@code OnChangeCallback} and {@code MetadataThread} do it ({@code Sources/Plugin.cpp},
+ * orthanc-ohif, branch OrthancOHIF-1.8), but so that nothing is lost: one thread follows Orthanc's change log
+ * ({@code GET /changes}) a page at a time, makes sure every {@code NewInstance} has its metadata 4202 (on a small pool),
+ * and only then persists the position after that page in {@code preload.json} of the data folder. A restart of the WAR
+ * or of Orthanc resumes from there; a backlog is worked through page by page (memory holds one page whatever its
+ * length); Orthanc unavailable means waiting, with growing pauses, not skipping. It runs with the DICOM JSON data
+ * source and {@code Preload} on, from the start of the deployment to its end.
  */
 @ApplicationScoped
 public class PreloadService {
@@ -34,29 +40,47 @@ public class PreloadService {
     static final long POLL_MILLIS = 1000;
     private static final Logger LOG = Logger.getLogger(PreloadService.class.getName());
 
-    @Inject
-    OrthancApi orthanc;
-    @Inject
-    InstanceRecordStore records;
-
+    private final Settings settings;
+    private final OrthancApi orthanc;
+    private final InstanceRecordStore records;
+    private final StateFile cursorFile;
     private volatile Thread thread;
     private volatile Workers workers;
-    private volatile StateFile cursorFile;
-    private volatile String orthancUrl;
-    private volatile String state = "off";
+    private volatile State state = State.OFF;
     private volatile long since = -1;
     private volatile long newest = -1;
     private final AtomicLong instancesSeen = new AtomicLong();
 
-    public synchronized void start(Settings settings) {
+    /** For CDI's client proxy only. */
+    protected PreloadService() {
+        this.settings = null;
+        this.orthanc = null;
+        this.records = null;
+        this.cursorFile = null;
+    }
+
+    @Inject
+    public PreloadService(Settings settings, OrthancApi orthanc, InstanceRecordStore records) {
+        this.settings = settings;
+        this.orthanc = orthanc;
+        this.records = records;
+        this.cursorFile = new StateFile(settings.dataFolder().resolve("preload.json"));
+    }
+
+    /** The application starts: follow the change log when the settings ask for it. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        if (settings.preloadActive()) {
+            start();
+        }
+    }
+
+    public synchronized void start() {
         if (thread != null) {
             return;
         }
-        cursorFile = new StateFile(settings.dataFolder().resolve("preload.json"));
-        orthancUrl = settings.orthancUrl().toString();
-        workers = new Workers("ohif-bridge-preload", settings.preloadThreads());
-        state = "starting";
-        thread = Daemons.create("ohif-bridge-preload", this::run);
+        workers = new Workers("ohif-bridge-preload-worker", settings.preloadThreads());
+        state = State.STARTING;
+        thread = new DaemonThreads("ohif-bridge-preload").newThread(this::run);
         thread.start();
         LOG.info(() -> "ohif-bridge: preload follows Orthanc's changes; position kept in " + cursorFile.path());
     }
@@ -70,18 +94,13 @@ public class PreloadService {
         if (workers != null) {
             workers.shutdown();
         }
-        state = "off";
+        state = State.OFF;
     }
 
-    /** For the status endpoint. */
-    public ObjectNode status() {
-        ObjectNode s = JsonNodeFactory.instance.objectNode();
-        s.put("state", state);
-        s.put("position", since);
-        s.put("newestChange", newest);
-        s.put("behind", since >= 0 && newest >= since ? newest - since : 0);
-        s.put("newInstancesSeen", instancesSeen.get());
-        return s;
+    public PreloadStatus status() {
+        long s = since;
+        long n = newest;
+        return new PreloadStatus(state, s, n, s >= 0 && n >= s ? n - s : 0, instancesSeen.get());
     }
 
     private void run() {
@@ -99,7 +118,7 @@ public class PreloadService {
             } catch (InterruptedException e) {
                 return;
             } catch (OrthancException e) {
-                state = "waiting for Orthanc";
+                state = State.WAITING_FOR_ORTHANC;
                 if (!backoff.failing()) {
                     LOG.warning(() -> "ohif-bridge: preload waits for Orthanc (" + e.getMessage() + "); nothing is skipped");
                 }
@@ -107,7 +126,7 @@ public class PreloadService {
                     return;
                 }
             } catch (IOException | RuntimeException e) {
-                state = "failing";
+                state = State.FAILING;
                 if (!backoff.failing()) {
                     LOG.log(Level.SEVERE, "ohif-bridge: preload failed; retrying (position kept in "
                             + cursorFile.path() + ")", e);
@@ -123,7 +142,7 @@ public class PreloadService {
         ChangesPage page = orthanc.changes(since, PAGE);
         Set<String> ids = new LinkedHashSet<>();
         for (Change c : page.changes()) {
-            if (c.isNewInstance() && OrthancApi.ORTHANC_ID.matcher(c.id()).matches()) {
+            if (c.isNewInstance() && OrthancIds.isValid(c.id())) {
                 ids.add(c.id());
             }
         }
@@ -141,16 +160,17 @@ public class PreloadService {
         }
         newest = page.changes().isEmpty() ? page.last() : Math.max(newest, page.last());
         if (page.done() || page.changes().isEmpty()) {
-            state = "up to date";
+            state = State.UP_TO_DATE;
             if (!pause(POLL_MILLIS)) {
                 throw new InterruptedException();
             }
         } else {
-            state = "catching up";
+            state = State.CATCHING_UP;
         }
     }
 
     private long initialPosition() throws IOException {
+        String orthancUrl = settings.orthancUrl().toString();
         Optional<ObjectNode> saved = cursorFile.read();
         if (saved.isPresent() && orthancUrl.equals(saved.get().path("orthanc").asText())
                 && saved.get().path("since").canConvertToLong()) {
@@ -168,7 +188,7 @@ public class PreloadService {
 
     private void save(long position) throws IOException {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
-        content.put("orthanc", orthancUrl);
+        content.put("orthanc", settings.orthancUrl().toString());
         content.put("since", position);
         cursorFile.write(content);
         since = position;

@@ -6,20 +6,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.ohifbridge.DaemonThreads;
 
 /** A small pool of daemon threads that runs one task per item and waits for all of them. */
 final class Workers {
     private final ExecutorService pool;
 
     Workers(String name, int threads) {
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads(name));
     }
 
     /** Runs {@code task} for every item; rethrows the first failure after all have finished. */

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.glassfish.jersey.server.CloseableService;
-import org.ohifbridge.ohif.AcceptEncoding;
-import org.ohifbridge.ohif.RequestBase;
-import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.http.AcceptEncoding;
+import org.ohifbridge.http.PublicPaths;
+import org.ohifbridge.orthanc.OrthancApi;
 
 /**
  * Read-only DICOMweb for OHIF, streamed from Orthanc's DICOMweb plugin:
@@ -22,10 +22,20 @@ import org.ohifbridge.orthanc.OrthancClient;
 @Path("dicom-web")
 @ApplicationScoped
 public class DicomWebResource {
+    private final OrthancApi orthanc;
+    private final PublicPaths publicPaths;
+
+    /** For CDI's client proxy only. */
+    protected DicomWebResource() {
+        this.orthanc = null;
+        this.publicPaths = null;
+    }
+
     @Inject
-    OrthancClient orthanc;
-    @Inject
-    RequestBase requestBase;
+    public DicomWebResource(OrthancApi orthanc, PublicPaths publicPaths) {
+        this.orthanc = orthanc;
+        this.publicPaths = publicPaths;
+    }
 
     @GET
     @Path("{path: .*}")
@@ -36,11 +46,10 @@ public class DicomWebResource {
         if (!DicomWebPaths.isAllowed(path)) {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }
-        String query = IncludeFieldSplitter.rewrite(request.getQueryString());
-        String target = "dicom-web/" + path + (query == null || query.isEmpty() ? "" : "?" + query);
-        Response upstream = orthanc.get(target, ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
+        Response upstream = orthanc.dicomWeb(path, IncludeFieldSplitter.rewrite(request.getQueryString()),
+                ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         closer.add(upstream::close);
-        return UpstreamBody.relay(upstream, requestBase.of(request).dicomWeb(),
+        return UpstreamBody.relay(upstream, publicPaths.of(request).dicomWeb(),
                 AcceptEncoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)), path);
     }
 }

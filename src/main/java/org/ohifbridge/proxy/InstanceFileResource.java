@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.CloseableService;
 import org.ohifbridge.orthanc.OrthancApi;
-import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.orthanc.OrthancIds;
 
 /**
  * One stored DICOM file, streamed from Orthanc byte for byte: {@code curl -o x.dcm {ctx}/instances/<id>/file}.
@@ -19,16 +19,25 @@ import org.ohifbridge.orthanc.OrthancClient;
 @Path("instances/{id}/file")
 @ApplicationScoped
 public class InstanceFileResource {
+    private final OrthancApi orthanc;
+
+    /** For CDI's client proxy only. */
+    protected InstanceFileResource() {
+        this.orthanc = null;
+    }
+
     @Inject
-    OrthancClient orthanc;
+    public InstanceFileResource(OrthancApi orthanc) {
+        this.orthanc = orthanc;
+    }
 
     @GET
     public Response file(@PathParam("id") String id, @Context HttpServletRequest request,
                          @Context CloseableService closer) {
-        if (!OrthancApi.ORTHANC_ID.matcher(id).matches()) {
+        if (!OrthancIds.isValid(id)) {
             throw new BadRequestException("not an Orthanc instance id");
         }
-        Response upstream = orthanc.get("instances/" + id + "/file", ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
+        Response upstream = orthanc.instanceFile(id, ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         closer.add(upstream::close);
         return UpstreamBody.relay(upstream, "", false, "instance " + id);
     }

@@ -1,8 +1,8 @@
 package org.ohifbridge.proxy;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -16,9 +16,9 @@ import java.util.Enumeration;
  * (unquoted, {@code omitQuotationForMultipartRequest}), which Jersey's strict header parser rejects with a bare
  * 400 before any resource runs. For the proxied routes the Accept header is meant for Orthanc, not for JAX-RS
  * negotiation: this filter keeps the browser's value in a request attribute for the proxy and shows Jersey
- * {@code *}{@code /*}.
+ * {@code *}{@code /*}. Registered by {@code web.BridgeStartup} on {@code /dicom-web/*} and {@code /instances/*}.
  */
-@WebFilter(filterName = "RawAcceptFilter", urlPatterns = {"/dicom-web/*", "/instances/*"}, asyncSupported = true)
+@Dependent
 public class RawAcceptFilter extends HttpFilter {
     public static final String ORIGINAL_ACCEPT = RawAcceptFilter.class.getName() + ".accept";
 

@@ -6,10 +6,11 @@ import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
 
 /**
- * Who may do what, as data and one pure decision, the same in every sign-on mode (the mode only decides who
- * authenticates). Health is public; every other route needs the viewer role (in {@code anonymous} mode: nobody's);
- * admin routes need the admin role as well; a state-changing request (or a logout) sent by another site's page is
- * refused.
+ * Who may do what, as data and pure decisions, the same in every sign-on mode (the mode only decides who
+ * authenticates). Two questions, asked in this order by {@link SignOnFilter}: first of the request alone, before
+ * anyone is signed on ({@link #refusesCrossSite}: a state-changing request, or a logout, sent by another site's page
+ * is refused); then of the caller ({@link #decide}): health is public; every other route needs the viewer role (in
+ * {@code anonymous} mode: nobody's); admin routes need the admin role as well.
  */
 public final class AccessPolicy {
     /** What the filter does with a request. */
@@ -19,9 +20,7 @@ public final class AccessPolicy {
         /** no user: 401, or the sign-on page for a browser */
         SIGN_ON,
         /** a user without the role the route needs: 403 */
-        MISSING_ROLE,
-        /** POST/PUT/DELETE/PATCH whose Origin or Referer is another site: 403 */
-        CROSS_SITE
+        MISSING_ROLE
     }
 
     /** The caller as the container or pac4j sees it. */
@@ -48,19 +47,26 @@ public final class AccessPolicy {
         return path.equals("/admin") || path.startsWith("/admin/");
     }
 
-    public static boolean changesState(String method) {
+    static boolean changesState(String method) {
         return !SAFE_METHODS.contains(method);
     }
 
     /**
+     * Whether the request must be refused (403) whoever sends it: a POST/PUT/DELETE/PATCH, or a logout (a link on
+     * another site must not sign the user out), whose page is another site's.
+     *
      * @param method     the HTTP method
-     * @param path       the path inside the WAR (request URI without the context path), e.g. {@code /dicom-web/studies}
+     * @param path       the path inside the WAR (request URI without the context path), e.g. {@code /admin/backfill}
      * @param sameOrigin whether the request came from this origin's page, or names none (see {@link SameOrigin})
      */
-    public Decision decide(String method, String path, boolean sameOrigin, Caller caller) {
-        if ((changesState(method) || path.equals(LOGOUT)) && !sameOrigin) {
-            return Decision.CROSS_SITE; // a logout triggered by another site's link is refused too
-        }
+    public static boolean refusesCrossSite(String method, String path, boolean sameOrigin) {
+        return (changesState(method) || path.equals(LOGOUT)) && !sameOrigin;
+    }
+
+    /**
+     * @param path the path inside the WAR, e.g. {@code /dicom-web/studies}
+     */
+    public Decision decide(String path, Caller caller) {
         if (isPublic(path) || path.equals(LOGOUT)) {
             return Decision.ALLOW;
         }

@@ -1,6 +1,9 @@
 package org.ohifbridge.security;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,41 +14,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ohifbridge.audit.AuditAttributes;
+import org.ohifbridge.audit.AuditNote;
+import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
+import org.ohifbridge.http.RequestPaths;
 import org.pac4j.core.exception.TechnicalException;
 
 /**
  * The first filter of every request. In {@code oidc} mode pac4j authenticates first (callback, logout, session,
  * bearer token, or the sign-on redirect / 401); in {@code container} mode the container already has (its constraint
  * on every route but health). Then {@link AccessPolicy} decides, the same way in every mode. Where it needs a user
- * the container was not asked for (admin routes in {@code anonymous} mode), {@code request.authenticate} asks.
+ * the container was not asked for (admin routes in {@code anonymous} mode), {@code request.authenticate} asks. The
+ * caller it sees goes into the request's {@link AuditNote}.
  */
-public final class SignOnFilter extends HttpFilter {
+@Dependent
+public class SignOnFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(SignOnFilter.class.getName());
     /** Set once pac4j let the request through: later errors are the application's, not the provider's. */
     private static final String PAST_SIGN_ON = SignOnFilter.class.getName() + ".passed";
 
-    private final SignOnSettings settings;
-    private final AccessPolicy policy;
-    private final OidcSignOn oidc;
+    private final transient SignOnSettings settings;
+    private final transient AccessPolicy policy;
+    private final transient OidcSignOn oidc;
 
-    public SignOnFilter(SignOnSettings settings, String contextPath) {
-        this.settings = settings;
-        this.policy = new AccessPolicy(settings);
-        this.oidc = settings.mode() == SignOnMode.OIDC
-                ? new OidcSignOn(settings.oidc().orElseThrow(), contextPath) : null;
+    @Inject
+    public SignOnFilter(Settings settings, ServletContext context) {
+        this.settings = settings.signOn();
+        this.policy = new AccessPolicy(this.settings);
+        this.oidc = this.settings.mode() == SignOnMode.OIDC
+                ? new OidcSignOn(this.settings.oidc().orElseThrow(), context.getContextPath()) : null;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = pathOf(request);
+        String path = RequestPaths.inWar(request);
+        noteCaller(request); // a user the container signed on already
         // before anything else (pac4j included): a state change sent by another site's page, or a logout that
         // another site triggers (a link or redirect), is refused
-        if ((AccessPolicy.changesState(request.getMethod()) || path.equals(AccessPolicy.LOGOUT))
-                && !SameOrigin.isSameOriginRequest(request)) {
+        if (AccessPolicy.refusesCrossSite(request.getMethod(), path, SameOrigin.isSameOriginRequest(request))) {
             SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
             return;
         }
@@ -102,13 +110,13 @@ public final class SignOnFilter extends HttpFilter {
 
     private void access(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
             throws IOException, ServletException {
-        tellAudit(request);
+        noteCaller(request);
         switch (decide(request, path)) {
             case ALLOW -> {
                 if (path.equals(AccessPolicy.LOGOUT)) {
                     containerLogout(request, response);
                 } else {
-                    request.setAttribute(AuditAttributes.REACHED, Boolean.TRUE);
+                    AuditNote.of(request).reached();
                     chain.doFilter(request, response);
                 }
             }
@@ -122,12 +130,11 @@ public final class SignOnFilter extends HttpFilter {
             case MISSING_ROLE -> SignOnPages.refuse(request, response, 403, "access denied", "You are signed on as "
                     + request.getRemoteUser() + ", but this needs the role " + (AccessPolicy.isAdmin(path)
                     ? settings.adminRole() : settings.viewerRole()) + ". Ask your administrator for it.");
-            case CROSS_SITE -> SignOnPages.refuse(request, response, 403, "cross-site request refused", "");
         }
     }
 
     /** The user as this filter sees it (pac4j's lives on its own wrapper), for the audit filter outside. */
-    private void tellAudit(HttpServletRequest request) {
+    private void noteCaller(HttpServletRequest request) {
         String user = request.getRemoteUser();
         if (user == null) {
             return;
@@ -138,14 +145,13 @@ public final class SignOnFilter extends HttpFilter {
                 roles.add(role);
             }
         }
-        request.setAttribute(AuditAttributes.USER, user);
-        request.setAttribute(AuditAttributes.ROLES, List.copyOf(roles));
+        AuditNote.of(request).caller(user, roles);
     }
 
     private AccessPolicy.Decision decide(HttpServletRequest request, String path) {
         AccessPolicy.Caller caller = request.getUserPrincipal() == null ? AccessPolicy.Caller.NOBODY
                 : new AccessPolicy.Caller(true, request::isUserInRole);
-        return policy.decide(request.getMethod(), path, SameOrigin.isSameOriginRequest(request), caller);
+        return policy.decide(path, caller);
     }
 
     /** The container's challenge (BASIC: 401 with WWW-Authenticate); true when a user is now known. */
@@ -170,13 +176,5 @@ public final class SignOnFilter extends HttpFilter {
             session.invalidate();
         }
         SignOnPages.signedOut(response, request.getContextPath());
-    }
-
-    /** The path inside the WAR, decoded and normalised by the container. */
-    static String pathOf(HttpServletRequest request) {
-        String servletPath = request.getServletPath();
-        String info = request.getPathInfo();
-        String path = (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
-        return path.isEmpty() ? "/" : path;
     }
 }

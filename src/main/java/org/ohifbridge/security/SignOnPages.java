@@ -3,8 +3,8 @@ package org.ohifbridge.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.ohifbridge.Json;
-import org.ohifbridge.web.ErrorBody;
+import org.ohifbridge.http.Html;
+import org.ohifbridge.http.JsonErrors;
 
 /** The WAR's own 401/403 answers: a small page for a browser, small JSON for everything else. Never cached. */
 final class SignOnPages {
@@ -19,14 +19,13 @@ final class SignOnPages {
     static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message, String detail)
             throws IOException {
         response.resetBuffer();
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
         if (wantsHtml(request)) {
+            response.setStatus(status);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html; charset=utf-8");
-            response.getWriter().write(page(message, escape(detail)));
+            response.getWriter().write(Html.page(message, Html.text(detail)));
         } else {
-            response.setContentType("application/json");
-            Json.MAPPER.writeValue(response.getOutputStream(), new ErrorBody(status, message));
+            JsonErrors.write(response, status, message);
         }
     }
 
@@ -34,17 +33,8 @@ final class SignOnPages {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html; charset=utf-8");
-        response.getWriter().write(page("Signed out", "Your session has ended. With BASIC sign-on the browser keeps the"
-                + " password until it is closed: close it on a shared workstation. <a href=\"" + escape(contextPath)
+        response.getWriter().write(Html.page("Signed out", "Your session has ended. With BASIC sign-on the browser keeps"
+                + " the password until it is closed: close it on a shared workstation. <a href=\"" + Html.text(contextPath)
                 + "/ohif/\">Open the viewer again</a>"));
-    }
-
-    private static String page(String title, String detailHtml) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title></head><body><h1>" + escape(title) + "</h1><p>" + detailHtml + "</p></body></html>";
-    }
-
-    static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

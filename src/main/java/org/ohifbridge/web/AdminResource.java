@@ -2,12 +2,10 @@ package org.ohifbridge.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ohifbridge.preload.BackfillService;
@@ -19,8 +17,17 @@ import org.ohifbridge.preload.BackfillService;
 @Path("admin")
 @ApplicationScoped
 public class AdminResource {
+    private final BackfillService backfill;
+
+    /** For CDI's client proxy only. */
+    protected AdminResource() {
+        this.backfill = null;
+    }
+
     @Inject
-    BackfillService backfill;
+    public AdminResource(BackfillService backfill) {
+        this.backfill = backfill;
+    }
 
     /**
      * Starts a backfill pass over every instance (a running one continues): 202 with its status; 409 when the
@@ -29,7 +36,7 @@ public class AdminResource {
     @POST
     @Path("backfill")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response startBackfill(@Context HttpServletRequest request) {
+    public Response startBackfill() {
         if (!backfill.enabled()) {
             // metadata 4202 serves the DICOM JSON data source only; with dicom-web there is nothing to fill
             throw new ClientErrorException("backfill runs only with DataSource=dicom-json", Response.Status.CONFLICT);

@@ -5,7 +5,11 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.server.ServerProperties;
+import org.ohifbridge.cache.StudyDocumentResource;
 import org.ohifbridge.ohif.OhifAssetResource;
+import org.ohifbridge.portal.LauncherResource;
+import org.ohifbridge.portal.OpenResource;
+import org.ohifbridge.preload.PreloadStatusResource;
 import org.ohifbridge.proxy.DicomWebResource;
 import org.ohifbridge.proxy.InstanceFileResource;
 
@@ -20,7 +24,7 @@ public class BridgeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OhifAssetResource.class, DicomWebResource.class, InstanceFileResource.class,
-                LauncherResource.class, OpenResource.class, DicomJsonResource.class, PreloadStatusResource.class,
+                LauncherResource.class, OpenResource.class, StudyDocumentResource.class, PreloadStatusResource.class,
                 AdminResource.class,
                 OrthancExceptionMapper.class, WebApplicationExceptionMapper.class, FallbackExceptionMapper.class,
                 ObjectMapperResolver.class, JacksonJsonProvider.class);

@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.http.JsonErrors;
 
 /** Anything unexpected: logged here with its stack trace, answered with a plain 500 and nothing more. */
 @Provider
@@ -14,6 +15,6 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         LOG.log(Level.SEVERE, "ohif-bridge: unexpected error", e);
-        return Errors.json(500, "internal error");
+        return JsonErrors.response(500, "internal error");
     }
 }

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.ohifbridge.Json;
-import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.orthanc.OrthancApi;
 
 /**
  * {@code curl {ctx}/health}: 200 {"status":"UP","orthanc":"UP"}, or 503 when Orthanc cannot be reached. The only
@@ -16,9 +16,9 @@ public final class HealthServlet extends HttpServlet {
     public record Health(String status, String orthanc) {
     }
 
-    private final transient OrthancClient orthanc;
+    private final transient OrthancApi orthanc;
 
-    public HealthServlet(OrthancClient orthanc) {
+    public HealthServlet(OrthancApi orthanc) {
         this.orthanc = orthanc;
     }
 

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
+import org.ohifbridge.http.JsonErrors;
 
 /** Orthanc failures: 404 (unknown), 502 (unreachable, failing, bad credentials), 504 (too slow), 4xx. */
 @Provider
@@ -16,7 +17,7 @@ public class OrthancExceptionMapper implements ExceptionMapper<OrthancException>
     @Override
     public Response toResponse(OrthancException e) {
         if (e instanceof OrthancNotFoundException) {
-            return Errors.json(404, "not found");
+            return JsonErrors.response(404, "not found");
         }
         LOG.log(Level.WARNING, "ohif-bridge: {0}", e.getMessage());
         String message = switch (e.status()) {
@@ -24,6 +25,6 @@ public class OrthancExceptionMapper implements ExceptionMapper<OrthancException>
             case 504 -> "Orthanc did not answer in time";
             default -> "Orthanc rejected the request";
         };
-        return Errors.json(e.status(), message);
+        return JsonErrors.response(e.status(), message);
     }
 }

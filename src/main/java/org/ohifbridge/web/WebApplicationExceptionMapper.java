@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.ohifbridge.http.JsonErrors;
 
 /** JAX-RS's own errors (404 no route, 405, 400 …) as small JSON bodies. */
 @Provider
@@ -15,7 +16,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status < 400) {
             return original;
         }
-        Response.ResponseBuilder r = Response.fromResponse(Errors.json(status, reason(status, e)));
+        Response.ResponseBuilder r = Response.fromResponse(JsonErrors.response(status, reason(status, e)));
         String allow = original.getHeaderString("Allow");
         if (allow != null) {
             r.header("Allow", allow);

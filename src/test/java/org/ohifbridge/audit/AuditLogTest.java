@@ -1,15 +1,13 @@
 package org.ohifbridge.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -17,23 +15,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ohifbridge.Json;
-import org.ohifbridge.orthanc.InstanceRef;
-import org.ohifbridge.orthanc.OrthancApi;
-import org.ohifbridge.orthanc.OrthancNotFoundException;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.FakeOrthanc;
+import org.ohifbridge.testing.TestSettings;
 
+/** The audit's queue: requests are handled on its own thread, idle studies summarised by its sweep, all at undeploy. */
 class AuditLogTest {
-    static final String STUDY_ID = "11111111-11111111-11111111-11111111-11111111";
-    static final String INSTANCE_1 = "aaaaaaaa-aaaaaaaa-aaaaaaaa-aaaaaaaa-aaaaaaaa";
-    static final String INSTANCE_2 = "bbbbbbbb-bbbbbbbb-bbbbbbbb-bbbbbbbb-bbbbbbbb";
-    static final StudyTallies.Caller VIEWER = new StudyTallies.Caller("viewer", List.of("ohif-viewer"), "10.1.2.3",
-            "Chromium", "s1");
+    static final Caller VIEWER = new Caller("viewer", List.of("ohif-viewer"), "10.1.2.3", "Chromium", "s1");
 
-    final List<String> lines = new ArrayList<>();
-    final List<String> orthancCalls = new ArrayList<>();
+    final List<JsonNode> events = new CopyOnWriteArrayList<>();
     final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            lines.add(record.getMessage());
+            try {
+                events.add(Json.MAPPER.readTree(record.getMessage()));
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not a JSON line: " + record.getMessage(), e);
+            }
         }
 
         @Override
@@ -44,159 +42,55 @@ class AuditLogTest {
         public void close() {
         }
     };
-    /** Orthanc knows one study with two instances. */
-    final OrthancApi orthanc = new OrthancApi() {
-        @Override
-        public String studyUid(String studyId) {
-            orthancCalls.add("study " + studyId);
-            if (!studyId.equals(STUDY_ID)) {
-                throw new OrthancNotFoundException("unknown");
-            }
-            return "1.2.3";
-        }
-
-        @Override
-        public List<InstanceRef> studyInstances(String studyId) {
-            orthancCalls.add("instances " + studyId);
-            return List.of(new InstanceRef(INSTANCE_1, "f1"), new InstanceRef(INSTANCE_2, "f2"));
-        }
-
-        @Override
-        public String studyUidOfInstance(String instanceId) {
-            orthancCalls.add("parent " + instanceId);
-            return "9.9.9";
-        }
-    };
-    final AuditLog audit = new AuditLog(orthanc);
-    long nanos;
 
     @BeforeEach
     void listen() {
         Logger.getLogger(AuditLog.LOGGER).addHandler(capture);
-        audit.start(Duration.ofSeconds(300)); // the sweep thread will not fire during the test
     }
 
     @AfterEach
-    void stop() {
+    void stopListening() {
         Logger.getLogger(AuditLog.LOGGER).removeHandler(capture);
+    }
+
+    private static AuditRequest metadataOf(String uid) {
+        String path = "/dicom-web/studies/" + uid + "/metadata";
+        return new AuditRequest(Instant.now(), System.nanoTime(), VIEWER, "GET", path, AuditRoutes.of(path).orElseThrow(),
+                200, Optional.empty(), Optional.empty(), List.of(), List.of());
+    }
+
+    private long count(String action) {
+        return events.stream().filter(e -> e.path("action").asText().equals(action)).count();
+    }
+
+    @Test
+    void theWorkerWritesTheEventsAndUndeploySummarisesWhatIsStillOpen() {
+        AuditLog audit = new AuditLog(new FakeOrthanc(), TestSettings.of("AuditIdleSeconds", "300"));
+        audit.start();
+        audit.record(metadataOf("1.2.3"));
+        audit.record(metadataOf("1.2.3"));
+        Await.until("the study-open event", Duration.ofSeconds(10), () -> count("study-open") == 1);
+        assertEquals(0, count("study-retrieved"), "open for 300 s");
         audit.stop();
-    }
-
-    private void request(StudyTallies.Caller c, String path, int status) {
-        request(c, path, status, List.of(), List.of());
-    }
-
-    /** @param studies and instances: what a served study document tells the audit (request attributes) */
-    private void request(StudyTallies.Caller c, String path, int status, List<String> studies, List<String> instances) {
-        AuditRoutes.Route route = AuditRoutes.of(path).orElse(null);
-        audit.handle(new AuditLog.Request(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, c, "GET", path,
-                route, status, Optional.empty(), Optional.empty(), studies, instances));
-    }
-
-    private List<JsonNode> events(String action) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String l : lines) {
-            assertFalse(l.contains("\n"), "one line per event: " + l);
-            JsonNode e = Json.MAPPER.readTree(l);
-            assertEquals(AuditLog.SCHEMA, e.path("schema").asText());
-            if (e.path("action").asText().equals(action)) {
-                out.add(e);
-            }
-        }
-        return out;
+        assertEquals(1, count("study-retrieved"), "written at undeploy");
+        assertEquals("{\"metadata\":2}", events.get(1).path("requests").toString());
+        audit.record(metadataOf("1.2.4"));
+        assertEquals(2, events.size(), "nothing is taken after undeploy");
     }
 
     @Test
-    void aDicomJsonReadingSessionIsOneOpenAndOneSummary() throws Exception {
-        request(VIEWER, "/studies/" + STUDY_ID + "/ohif-dicom-json", 200, List.of("1.2.3"), List.of(INSTANCE_1, INSTANCE_2));
-        for (int i = 0; i < 30; i++) {
-            request(VIEWER, "/instances/" + (i % 2 == 0 ? INSTANCE_1 : INSTANCE_2) + "/file", 200);
-        }
-        List<JsonNode> opens = events("study-open");
-        assertEquals(1, opens.size(), lines.toString());
-        JsonNode open = opens.get(0);
-        assertEquals("1.2.3", open.path("study").asText());
-        assertEquals(STUDY_ID, open.path("orthancStudy").asText());
-        assertEquals("viewer", open.path("user").asText());
-        assertEquals("[\"ohif-viewer\"]", open.path("roles").toString());
-        assertEquals("10.1.2.3", open.path("client").asText());
-        assertEquals("Chromium", open.path("userAgent").asText());
-        assertEquals("document", open.path("via").asText());
-        assertEquals(200, open.path("outcome").asInt());
-        assertEquals(List.of(), orthancCalls, "the document told the study and its files: Orthanc is not asked");
-
-        audit.stop(); // undeploy: every open study is summarised
-        List<JsonNode> summaries = events("study-retrieved");
-        assertEquals(1, summaries.size(), lines.toString());
-        assertEquals("{\"document\":1,\"files\":30}", summaries.get(0).path("requests").toString());
-        assertEquals(0, summaries.get(0).path("failures").asInt());
-    }
-
-    @Test
-    void aFileMetWithoutItsDocumentIsLookedUpOnce() throws Exception {
-        request(VIEWER, "/instances/" + INSTANCE_1 + "/file", 200);
-        request(VIEWER, "/instances/" + INSTANCE_1 + "/file", 200);
-        assertEquals(List.of("parent " + INSTANCE_1), orthancCalls);
-        assertEquals("9.9.9", events("study-open").get(0).path("study").asText());
-    }
-
-    @Test
-    void whenOrthancFailsALookupTheNextOnesWait() throws Exception {
-        AuditLog down = new AuditLog(new OrthancApi() {
-            @Override
-            public String studyUidOfInstance(String instanceId) {
-                orthancCalls.add("parent " + instanceId);
-                throw new org.ohifbridge.orthanc.OrthancUnavailableException("Orthanc is unavailable", null);
-            }
-        });
-        down.start(Duration.ofSeconds(300));
+    void theSweepSummarisesAStudyOnceItIsIdle() {
+        AuditLog audit = new AuditLog(new FakeOrthanc(), TestSettings.of("AuditIdleSeconds", "1"));
+        audit.start();
         try {
-            for (String id : List.of(INSTANCE_1, INSTANCE_2, STUDY_ID)) {
-                AuditRoutes.Route route = AuditRoutes.of("/instances/" + id + "/file").orElseThrow();
-                down.handle(new AuditLog.Request(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, VIEWER, "GET",
-                        "/instances/" + id + "/file", route, 200, Optional.empty(), Optional.empty(), List.of(), List.of()));
-            }
+            audit.record(metadataOf("1.2.5"));
+            JsonNode summary = Await.value("the summary of the idle study", Duration.ofSeconds(10),
+                    () -> events.stream().filter(e -> e.path("action").asText().equals("study-retrieved")).findFirst(),
+                    Optional::isPresent).orElseThrow();
+            assertEquals("1.2.5", summary.path("study").asText());
         } finally {
-            down.stop();
+            audit.stop();
         }
-        assertEquals(List.of("parent " + INSTANCE_1), orthancCalls, "one failed lookup pauses the others");
-        List<JsonNode> opens = events("study-open");
-        assertEquals(3, opens.size(), "each file is still recorded, by its Orthanc id");
-        assertEquals(INSTANCE_2, opens.get(1).path("orthancInstance").asText());
-    }
-
-    @Test
-    void anotherSessionOpensAgainAndAFailedFirstRequestIsReportedThenTheSuccess() throws Exception {
-        request(VIEWER, "/dicom-web/studies/1.2.3/series/1.4/metadata", 502);
-        request(VIEWER, "/dicom-web/studies/1.2.3/series/1.4/metadata", 200);
-        request(VIEWER, "/dicom-web/studies/1.2.3/series/1.4/instances/1.5/frames/1", 200);
-        StudyTallies.Caller other = new StudyTallies.Caller("admin", List.of(), "10.9.9.9", "Firefox", "s2");
-        request(other, "/dicom-web/studies/1.2.3/metadata", 200);
-        List<JsonNode> opens = events("study-open");
-        assertEquals(3, opens.size(), lines.toString());
-        assertEquals(502, opens.get(0).path("outcome").asInt());
-        assertEquals(200, opens.get(1).path("outcome").asInt());
-        assertEquals("admin", opens.get(2).path("user").asText());
-        assertTrue(orthancCalls.isEmpty(), "DICOMweb paths name the study UID: " + orthancCalls);
-    }
-
-    @Test
-    void refusalsAreDeniedEventsAndUnknownIdsAreNamedAsTheyCame() throws Exception {
-        StudyTallies.Caller nobody = new StudyTallies.Caller("anonymous", List.of(), "10.1.2.3", "curl", "c1");
-        request(nobody, "/dicom-web/studies/1.2.3/metadata", 401);
-        request(nobody, "/ohif/viewer", 403);
-        List<JsonNode> denied = events("denied");
-        assertEquals(2, denied.size(), lines.toString());
-        assertEquals("1.2.3", denied.get(0).path("study").asText());
-        assertEquals(401, denied.get(0).path("outcome").asInt());
-        assertEquals("/ohif/viewer", denied.get(1).path("path").asText());
-        assertEquals(List.of(), events("study-open"), "a refused request opens nothing");
-
-        String unknown = "22222222-22222222-22222222-22222222-22222222";
-        request(VIEWER, "/studies/" + unknown + "/ohif-dicom-json", 404);
-        JsonNode open = events("study-open").get(0);
-        assertEquals(unknown, open.path("orthancStudy").asText());
-        assertTrue(open.path("study").isMissingNode(), open.toString());
-        assertEquals(404, open.path("outcome").asInt());
+        assertEquals(1, count("study-retrieved"), "summarised once");
     }
 }

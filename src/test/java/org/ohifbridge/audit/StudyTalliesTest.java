@@ -11,20 +11,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StudyTalliesTest {
-    static final StudyTallies.Caller A = new StudyTallies.Caller("a", List.of(), "1.1.1.1", "x", "s1");
+    static final Caller A = new Caller("a", List.of(), "1.1.1.1", "x", "s1");
     static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     static final long SECOND = 1_000_000_000L;
 
     @Test
     void openOnceThenIdleSummarisesAndALaterRequestOpensAgain() {
-        StudyTallies t = new StudyTallies(Duration.ofSeconds(60), 100);
-        List<StudyTallies.Tally> overflow = new ArrayList<>();
+        StudyTallies<String> t = new StudyTallies<>(Duration.ofSeconds(60), 100);
+        List<StudyTallies.Tally<String>> overflow = new ArrayList<>();
         assertTrue(t.touch(A, "1.2", "metadata", 200, NOW, 0, overflow).open());
         for (int i = 1; i <= 50; i++) {
             assertFalse(t.touch(A, "1.2", "frames", 200, NOW, i * SECOND / 10, overflow).open());
         }
         assertEquals(List.of(), t.expire(60 * SECOND), "5 s after the last frame: still open");
-        List<StudyTallies.Tally> done = t.expire(66 * SECOND);
+        List<StudyTallies.Tally<String>> done = t.expire(66 * SECOND);
         assertEquals(1, done.size());
         assertEquals("{frames=50, metadata=1}", done.get(0).requests().toString());
         assertEquals(0, t.size());
@@ -34,8 +34,8 @@ class StudyTalliesTest {
 
     @Test
     void tooManyOpenStudiesPushOutTheLeastRecentlyUsed() {
-        StudyTallies t = new StudyTallies(Duration.ofSeconds(60), 2);
-        List<StudyTallies.Tally> overflow = new ArrayList<>();
+        StudyTallies<String> t = new StudyTallies<>(Duration.ofSeconds(60), 2);
+        List<StudyTallies.Tally<String>> overflow = new ArrayList<>();
         t.touch(A, "1", "frames", 200, NOW, 1, overflow);
         t.touch(A, "2", "frames", 200, NOW, 2, overflow);
         t.touch(A, "1", "frames", 200, NOW, 3, overflow);

@@ -3,20 +3,23 @@ package org.ohifbridge.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class StudyDocumentCodecTest {
-    private final StudyDocument doc = new StudyDocument("0123456789abcdef0123456789abcdef",
+    private final StudyDocument doc = new StudyDocument("0123456789abcdef0123456789abcdef", "1.2.840.99",
             Gzip.compress("{\"studies\":[]}".getBytes(StandardCharsets.UTF_8)), 0);
 
     @Test
     void roundTrip() {
         String stored = StudyDocumentCodec.encode(doc);
+        assertTrue(stored.startsWith("ohif-bridge-study;" + doc.key() + ";0;1.2.840.99;"), stored);
         StudyDocument back = StudyDocumentCodec.decode(stored, doc.key()).orElseThrow();
         assertArrayEquals(doc.gzip(), back.gzip());
         assertEquals(doc.instances(), back.instances());
+        assertEquals("1.2.840.99", back.studyUid());
         assertEquals("\"0123456789abcdef0123456789abcdef\"", back.etag());
     }
 
@@ -25,19 +28,24 @@ class StudyDocumentCodecTest {
         String stored = StudyDocumentCodec.encode(doc);
         assertFalse(StudyDocumentCodec.decode(stored, "ffffffffffffffffffffffffffffffff").isPresent(), "study changed");
         assertFalse(StudyDocumentCodec.decode(stored.substring(0, stored.length() - 8), doc.key()).isPresent());
-        assertFalse(StudyDocumentCodec.decode("ohif-bridge-study;" + doc.key() + ";x;AAAA", doc.key()).isPresent());
+        assertFalse(StudyDocumentCodec.decode("ohif-bridge-study;" + doc.key() + ";x;1.2;AAAA", doc.key()).isPresent());
+        assertFalse(StudyDocumentCodec.decode("ohif-bridge-study;" + doc.key() + ";0;a\"b;" + stored.substring(
+                stored.lastIndexOf(';') + 1), doc.key()).isPresent(), "not a UID");
         assertFalse(StudyDocumentCodec.decode("something else", doc.key()).isPresent());
         assertFalse(StudyDocumentCodec.decode(null, doc.key()).isPresent());
     }
 
     @Test
-    void theStudyUidIsReadFromTheDocumentsFirstBytes() {
-        String json = "{\"studies\":[{\"AccessionNumber\":\"\",\"StudyDescription\":\"" + "x".repeat(60)
-                + "\",\"StudyInstanceUID\":\"1.2.840.99\",\"series\":[" + "{},".repeat(50_000) + "{}]}]}";
-        StudyDocument doc = new StudyDocument("k", Gzip.compress(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1);
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("1.2.840.99"), doc.studyUid());
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
-                new StudyDocument("k", Gzip.compress("{\"studies\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0).studyUid());
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), new StudyDocument("k", new byte[] {1, 2, 3}, 0).studyUid());
+    void anEntryOfTheFirstFormatIsNotUsed() {
+        // ohif-bridge-study;<key>;<instances>;<Base64>, before the StudyInstanceUID was kept with it
+        String base64 = java.util.Base64.getEncoder().encodeToString(doc.gzip());
+        assertFalse(StudyDocumentCodec.decode("ohif-bridge-study;" + doc.key() + ";0;" + base64, doc.key()).isPresent());
+    }
+
+    @Test
+    void aStudyUidThatIsNotADicomUidIsNotStored() {
+        StudyDocument odd = new StudyDocument(doc.key(), "1.2;evil", doc.gzip(), 0);
+        StudyDocument back = StudyDocumentCodec.decode(StudyDocumentCodec.encode(odd), doc.key()).orElseThrow();
+        assertEquals("", back.studyUid(), "left for the audit to look up");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.ohifbridge.http.PublicBase;
 import org.ohifbridge.config.DataSource;
 
 class AppConfigRendererTest {
@@ -12,7 +13,7 @@ class AppConfigRendererTest {
 
     @Test
     void userPartFirstThenSystemOverrides() {
-        String js = new AppConfigRenderer(USER, DataSource.DICOM_WEB).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/"));
+        String js = new AppConfigRenderer(USER, DataSource.DICOM_WEB).render(new PublicBase("/pacs/ohif/", "/pacs/"));
         assertTrue(js.startsWith(USER + "\n"));
         int basename = js.indexOf("window.config.routerBasename = '/pacs/ohif/';");
         int sources = js.indexOf("window.config.dataSources = [");
@@ -28,14 +29,14 @@ class AppConfigRendererTest {
     @Test
     void theSystemPartCreatesWindowConfigWhenTheUserPartDidNot() {
         // the system part must still work when the user part did not create window.config
-        String js = new AppConfigRenderer("// nothing", DataSource.DICOM_WEB).render(new PublicPaths.Base("/ohif/", "/"));
+        String js = new AppConfigRenderer("// nothing", DataSource.DICOM_WEB).render(new PublicBase("/ohif/", "/"));
         assertTrue(js.contains("window.config = window.config || {};"));
         assertTrue(js.indexOf("window.config = window.config || {};") < js.indexOf("window.config.routerBasename"));
     }
 
     @Test
     void insertedValuesAreEscaped() {
-        String js = new AppConfigRenderer("", DataSource.DICOM_JSON).render(new PublicPaths.Base("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"));
+        String js = new AppConfigRenderer("", DataSource.DICOM_JSON).render(new PublicBase("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"));
         assertTrue(js.contains("routerBasename = '/a\\'b\\u003c/script\\u003e\\u2028/ohif/';"), js);
         assertFalse(js.contains("</script>"));
         assertFalse(js.contains("\u2028"));
@@ -43,7 +44,7 @@ class AppConfigRendererTest {
 
     @Test
     void dicomJsonModeHasThePluginsSystemPart() {
-        String js = new AppConfigRenderer(USER, DataSource.DICOM_JSON).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/"));
+        String js = new AppConfigRenderer(USER, DataSource.DICOM_JSON).render(new PublicBase("/pacs/ohif/", "/pacs/"));
         assertTrue(js.startsWith(USER + "\n"));
         assertTrue(js.contains("window.config.showStudyList = false;"));
         assertTrue(js.contains("namespace: '@ohif/extension-default.dataSourcesModule.dicomjson'"));
@@ -56,7 +57,7 @@ class AppConfigRendererTest {
 
     @Test
     void overHttp2TheEmbeddedDefaultGetsHigherRequestLimitsAndAnAdminsFileDoesNot() {
-        PublicPaths.Base base = new PublicPaths.Base("/ohif/", "/");
+        PublicBase base = new PublicBase("/ohif/", "/");
         String raised = "window.config.maxNumRequests = { interaction: 200, thumbnail: 150, prefetch: 100 };";
         AppConfigRenderer embedded = new AppConfigRenderer(USER, DataSource.DICOM_WEB, true);
         assertTrue(embedded.render(base, true).endsWith(raised + "\n"), "set last, after the user part");

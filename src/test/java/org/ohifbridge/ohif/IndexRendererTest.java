@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.ohifbridge.http.PublicBase;
 
 class IndexRendererTest {
     private static final String TEMPLATE = "<script>window.PUBLIC_URL=\"{{BASE_JS}}\"</script>"
@@ -13,12 +14,12 @@ class IndexRendererTest {
     void rendersBothPlaceholders() {
         assertEquals("<script>window.PUBLIC_URL=\"/pacs/ohif/\"</script><script src=\"/pacs/ohif/app-config.js\">"
                         + "</script><link href=\"/pacs/ohif/app.bundle.css\">",
-                new IndexRenderer(TEMPLATE).render(new PublicPaths.Base("/pacs/ohif/", "/pacs/")));
+                new IndexRenderer(TEMPLATE).render(new PublicBase("/pacs/ohif/", "/pacs/")));
     }
 
     @Test
     void escapesPerContext() {
-        String html = new IndexRenderer(TEMPLATE).render(new PublicPaths.Base("/a\"<b/ohif/", "/a\"<b/"));
+        String html = new IndexRenderer(TEMPLATE).render(new PublicBase("/a\"<b/ohif/", "/a\"<b/"));
         assertEquals("<script>window.PUBLIC_URL=\"/a\\\"\\u003cb/ohif/\"</script><script src=\"/a&quot;&lt;b/ohif/"
                 + "app-config.js\"></script><link href=\"/a&quot;&lt;b/ohif/app.bundle.css\">", html);
     }

@@ -13,9 +13,4 @@ class JsStringsTest {
         assertEquals("'\\u2028\\u2029\\u0000\\u007f'", JsStrings.quote("\u2028\u2029\u0000\u007f"));
         assertEquals("'é'", JsStrings.quote("é"));
     }
-
-    @Test
-    void htmlAttribute() {
-        assertEquals("/a&amp;b&quot;c&#39;&lt;d&gt;/", JsStrings.htmlAttribute("/a&b\"c'<d>/"));
-    }
 }

@@ -1,6 +1,8 @@
 package org.ohifbridge.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.Set;
@@ -26,51 +28,52 @@ class AccessPolicyTest {
             AccessPolicy p = policy(mode);
             for (String path : new String[] {"/", "/ohif/", "/ohif/app-config.js", "/dicom-web/studies",
                     "/instances/abc/file", "/studies/abc/ohif-dicom-json", "/preload/status", "/nope"}) {
-                assertEquals(Decision.SIGN_ON, p.decide("GET", path, true, Caller.NOBODY), path);
-                assertEquals(Decision.MISSING_ROLE, p.decide("GET", path, true, NO_ROLE), path);
-                assertEquals(Decision.MISSING_ROLE, p.decide("GET", path, true, ADMIN_ONLY), path);
-                assertEquals(Decision.ALLOW, p.decide("GET", path, true, VIEWER), path);
-                assertEquals(Decision.ALLOW, p.decide("GET", path, true, ADMIN), path);
+                assertEquals(Decision.SIGN_ON, p.decide(path, Caller.NOBODY), path);
+                assertEquals(Decision.MISSING_ROLE, p.decide(path, NO_ROLE), path);
+                assertEquals(Decision.MISSING_ROLE, p.decide(path, ADMIN_ONLY), path);
+                assertEquals(Decision.ALLOW, p.decide(path, VIEWER), path);
+                assertEquals(Decision.ALLOW, p.decide(path, ADMIN), path);
             }
-            assertEquals(Decision.ALLOW, p.decide("GET", "/health", true, Caller.NOBODY));
+            assertEquals(Decision.ALLOW, p.decide("/health", Caller.NOBODY));
         }
     }
 
     @Test
     void adminRoutesNeedBothRoles() {
         AccessPolicy p = policy(SignOnMode.CONTAINER);
-        assertEquals(Decision.SIGN_ON, p.decide("POST", "/admin/backfill", true, Caller.NOBODY));
-        assertEquals(Decision.MISSING_ROLE, p.decide("POST", "/admin/backfill", true, VIEWER));
-        assertEquals(Decision.MISSING_ROLE, p.decide("POST", "/admin/backfill", true, ADMIN_ONLY));
-        assertEquals(Decision.ALLOW, p.decide("POST", "/admin/backfill", true, ADMIN));
-        assertEquals(Decision.ALLOW, p.decide("GET", "/administration", true, VIEWER), "not an admin route");
+        assertEquals(Decision.SIGN_ON, p.decide("/admin/backfill", Caller.NOBODY));
+        assertEquals(Decision.MISSING_ROLE, p.decide("/admin/backfill", VIEWER));
+        assertEquals(Decision.MISSING_ROLE, p.decide("/admin/backfill", ADMIN_ONLY));
+        assertEquals(Decision.ALLOW, p.decide("/admin/backfill", ADMIN));
+        assertEquals(Decision.ALLOW, p.decide("/administration", VIEWER), "not an admin route");
     }
 
     @Test
     void crossSiteStateChangesAreRefusedBeforeAnythingElse() {
-        AccessPolicy p = policy(SignOnMode.OIDC);
         for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
-            assertEquals(Decision.CROSS_SITE, p.decide(method, "/admin/backfill", false, ADMIN), method);
-            assertEquals(Decision.CROSS_SITE, p.decide(method, "/logout", false, VIEWER), method);
+            assertTrue(AccessPolicy.refusesCrossSite(method, "/admin/backfill", false), method);
+            assertTrue(AccessPolicy.refusesCrossSite(method, "/logout", false), method);
+            assertTrue(AccessPolicy.refusesCrossSite(method, "/dicom-web/studies", false), method);
+            assertFalse(AccessPolicy.refusesCrossSite(method, "/admin/backfill", true), "from this origin: " + method);
         }
-        assertEquals(Decision.ALLOW, p.decide("GET", "/dicom-web/studies", false, VIEWER), "a cross-site link may read");
-        assertEquals(Decision.CROSS_SITE, p.decide("GET", "/logout", false, VIEWER), "but not sign the user out");
-        assertEquals(Decision.CROSS_SITE, policy(SignOnMode.ANONYMOUS).decide("POST", "/dicom-web/studies", false, Caller.NOBODY));
+        assertFalse(AccessPolicy.refusesCrossSite("GET", "/dicom-web/studies", false), "a cross-site link may read");
+        assertTrue(AccessPolicy.refusesCrossSite("GET", "/logout", false), "but not sign the user out");
+        assertFalse(AccessPolicy.refusesCrossSite("GET", "/logout", true));
     }
 
     @Test
     void anonymousModeOpensViewingButNotAdmin() {
         AccessPolicy p = policy(SignOnMode.ANONYMOUS);
-        assertEquals(Decision.ALLOW, p.decide("GET", "/dicom-web/studies", true, Caller.NOBODY));
-        assertEquals(Decision.ALLOW, p.decide("GET", "/ohif/", true, NO_ROLE));
-        assertEquals(Decision.SIGN_ON, p.decide("POST", "/admin/backfill", true, Caller.NOBODY));
-        assertEquals(Decision.MISSING_ROLE, p.decide("POST", "/admin/backfill", true, VIEWER));
-        assertEquals(Decision.ALLOW, p.decide("POST", "/admin/backfill", true, ADMIN_ONLY));
+        assertEquals(Decision.ALLOW, p.decide("/dicom-web/studies", Caller.NOBODY));
+        assertEquals(Decision.ALLOW, p.decide("/ohif/", NO_ROLE));
+        assertEquals(Decision.SIGN_ON, p.decide("/admin/backfill", Caller.NOBODY));
+        assertEquals(Decision.MISSING_ROLE, p.decide("/admin/backfill", VIEWER));
+        assertEquals(Decision.ALLOW, p.decide("/admin/backfill", ADMIN_ONLY));
     }
 
     @Test
     void logoutIsAlwaysReachable() {
-        assertEquals(Decision.ALLOW, policy(SignOnMode.CONTAINER).decide("GET", "/logout", true, Caller.NOBODY));
-        assertEquals(Decision.ALLOW, policy(SignOnMode.CONTAINER).decide("POST", "/logout", true, NO_ROLE));
+        assertEquals(Decision.ALLOW, policy(SignOnMode.CONTAINER).decide("/logout", Caller.NOBODY));
+        assertEquals(Decision.ALLOW, policy(SignOnMode.CONTAINER).decide("/logout", NO_ROLE));
     }
 }

@@ -1,14 +1,14 @@
-package org.ohifbridge.portal;
+package org.ohifbridge.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Escaping for every value a page shows: text and attribute values, and query values inside links. */
+/** The one HTML escaper of the WAR (element text and quoted attribute values), query values in links, a plain page. */
 public final class Html {
     private Html() {
     }
 
-    /** For element text and quoted attribute values. */
+    /** For element text and quoted attribute values: {@code & < > " '} escaped, control characters as spaces. */
     public static String text(String s) {
         if (s == null) {
             return "";
@@ -31,5 +31,11 @@ public final class Html {
     /** A query value, percent-encoded (UTF-8; space as %20). */
     public static String query(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A bare page: the title as heading, then one paragraph of HTML the caller has escaped. */
+    public static String page(String title, String paragraphHtml) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + text(title)
+                + "</title></head><body><h1>" + text(title) + "</h1><p>" + paragraphHtml + "</p></body></html>";
     }
 }

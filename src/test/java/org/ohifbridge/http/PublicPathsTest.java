@@ -1,19 +1,18 @@
-package org.ohifbridge.ohif;
+package org.ohifbridge.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.ohifbridge.testing.TestSettings;
 
 class PublicPathsTest {
-    private final PublicPaths open = new PublicPaths(Optional.empty(), Set.of());
-    private final PublicPaths proxied = new PublicPaths(Optional.empty(), Set.of("10.0.0.5"));
+    private final PublicPaths open = new PublicPaths(TestSettings.of());
+    private final PublicPaths proxied = new PublicPaths(TestSettings.of("TrustedProxies", "10.0.0.5"));
 
     @Test
     void contextPathDecides() {
-        assertEquals(new PublicPaths.Base("/ohif/", "/"), open.resolve("", "1.2.3.4", null));
-        assertEquals(new PublicPaths.Base("/pacs/ohif/", "/pacs/"), open.resolve("/pacs", "1.2.3.4", null));
+        assertEquals(new PublicBase("/ohif/", "/"), open.resolve("", "1.2.3.4", null));
+        assertEquals(new PublicBase("/pacs/ohif/", "/pacs/"), open.resolve("/pacs", "1.2.3.4", null));
         assertEquals("/pacs/dicom-web", open.resolve("/pacs", "1.2.3.4", null).dicomWeb());
     }
 
@@ -21,7 +20,7 @@ class PublicPathsTest {
     void forwardedPrefixOnlyFromTrustedProxies() {
         assertEquals("/pacs/ohif/", open.resolve("/pacs", "10.0.0.5", "/imaging").ohif());
         assertEquals("/pacs/ohif/", proxied.resolve("/pacs", "10.0.0.6", "/imaging").ohif());
-        assertEquals(new PublicPaths.Base("/imaging/pacs/ohif/", "/imaging/pacs/"),
+        assertEquals(new PublicBase("/imaging/pacs/ohif/", "/imaging/pacs/"),
                 proxied.resolve("/pacs", "10.0.0.5", "/imaging/"));
         for (String forged : new String[] {"imaging", "/a/../b", "/x\"y", "//evil.example", "/a b", "/<s>"}) {
             assertEquals("/pacs/ohif/", proxied.resolve("/pacs", "10.0.0.5", forged).ohif(), forged);
@@ -30,8 +29,9 @@ class PublicPathsTest {
 
     @Test
     void explicitRouterBasenameWins() {
-        PublicPaths explicit = new PublicPaths(Optional.of("/imaging/demo/ohif/"), Set.of("10.0.0.5"));
-        assertEquals(new PublicPaths.Base("/imaging/demo/ohif/", "/imaging/demo/"),
+        PublicPaths explicit = new PublicPaths(TestSettings.of("RouterBasename", "/imaging/demo/ohif/",
+                "TrustedProxies", "10.0.0.5"));
+        assertEquals(new PublicBase("/imaging/demo/ohif/", "/imaging/demo/"),
                 explicit.resolve("/pacs", "10.0.0.5", "/other"));
         assertEquals("/", PublicPaths.parent("/viewer/"));
     }

@@ -1,4 +1,4 @@
-package org.ohifbridge.web;
+package org.ohifbridge.portal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,16 +9,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.ohifbridge.audit.AuditAttributes;
+import org.ohifbridge.audit.AuditNote;
 import org.ohifbridge.config.DataSource;
-import org.ohifbridge.config.SettingsHolder;
+import org.ohifbridge.config.Settings;
+import org.ohifbridge.http.HtmlPages;
+import org.ohifbridge.http.PublicPaths;
 import org.ohifbridge.orthanc.OrthancException;
-import org.ohifbridge.portal.LinkException;
-import org.ohifbridge.portal.LinkResolver;
-import org.ohifbridge.portal.OpenRequest;
-import org.ohifbridge.portal.OrthancStudies;
-import org.ohifbridge.portal.PortalPages;
-import org.ohifbridge.portal.StudySummary;
 
 /**
  * Portal deep links: {@code {ctx}/open?AccessionNumber=A123&mode=mpr}, {@code ?PatientID=…},
@@ -31,38 +27,50 @@ public class OpenResource {
     /** Studies a chooser lists at most. */
     static final int CHOOSER_LIMIT = 100;
 
+    private final PortalStudies studies;
+    private final PublicPaths publicPaths;
+    private final Settings settings;
+
+    /** For CDI's client proxy only. */
+    protected OpenResource() {
+        this.studies = null;
+        this.publicPaths = null;
+        this.settings = null;
+    }
+
     @Inject
-    OrthancStudies studies;
-    @Inject
-    SettingsHolder settings;
-    @Inject
-    PortalSupport support;
+    public OpenResource(PortalStudies studies, PublicPaths publicPaths, Settings settings) {
+        this.studies = studies;
+        this.publicPaths = publicPaths;
+        this.settings = settings;
+    }
 
     @GET
     public Response open(@Context UriInfo uri, @Context HttpServletRequest request) {
-        PortalPages pages = support.pages(request);
+        DataSource source = settings.dataSource();
+        PortalPages pages = PortalPages.of(publicPaths.of(request), source);
+        AuditNote note = AuditNote.of(request);
         OpenRequest link;
         try {
             link = OpenRequest.parse(request.getQueryString(), uri.getQueryParameters());
         } catch (LinkException e) {
-            request.setAttribute(AuditAttributes.QUERY, OpenRequest.describeRefused(uri.getQueryParameters()));
+            note.query(OpenRequest.describeRefused(uri.getQueryParameters()));
             return HtmlPages.page(400, pages.message("This link cannot be opened", e.getMessage(), "")).build();
         }
-        request.setAttribute(AuditAttributes.QUERY, link.describe());
-        DataSource source = settings.get().dataSource();
+        note.query(link.describe());
         LinkResolver.Resolution found;
         try {
             found = LinkResolver.resolve(link, studies, CHOOSER_LIMIT);
         } catch (OrthancException e) {
-            return support.orthancFailed(pages, e);
+            return ArchiveUnavailable.page(pages, e);
         }
-        request.setAttribute(AuditAttributes.MATCHES, found.studies().size());
-        request.setAttribute(AuditAttributes.STUDIES, found.studies().stream().map(StudySummary::studyUid).toList());
+        note.matches(found.studies().size());
+        note.studies(found.studies().stream().map(StudySummary::studyUid).toList());
         return switch (LinkResolver.decide(link, found, source)) {
             case NOT_FOUND -> HtmlPages.page(404, pages.message("No study found", "No study matches "
                     + link.describe() + ". It may not have arrived yet, or the link may be mistyped.", search(link))).build();
             case VIEWER -> Response.status(Response.Status.FOUND)
-                    .header("Location", LinkResolver.viewerUrl(support.pages(request).ohifBase(), link, found, source))
+                    .header("Location", LinkResolver.viewerUrl(pages.ohifBase(), link, found, source))
                     .header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "same-origin").build();
             case CHOOSER -> {
@@ -70,11 +78,11 @@ public class OpenResource {
                 try {
                     rows = studies.withSeries(found.studies());
                 } catch (OrthancException e) {
-                    yield support.orthancFailed(pages, e);
+                    yield ArchiveUnavailable.page(pages, e);
                 }
-                String note = found.missingUids().isEmpty() ? ""
+                String why = found.missingUids().isEmpty() ? ""
                         : "Not found: " + String.join(", ", found.missingUids()) + ".";
-                yield HtmlPages.page(200, pages.chooser(link.describe(), rows, link.mode(), note, found.truncated())).build();
+                yield HtmlPages.page(200, pages.chooser(link.describe(), rows, link.mode(), why, found.truncated())).build();
             }
         };
     }

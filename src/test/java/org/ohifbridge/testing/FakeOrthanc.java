@@ -1,4 +1,4 @@
-package org.ohifbridge.cache;
+package org.ohifbridge.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -12,35 +12,44 @@ import org.ohifbridge.orthanc.InstanceRef;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
 
-/** An Orthanc in memory for unit tests: one study's instances, their tags and metadata; counts every call. */
-class FakeOrthanc extends OrthancApi {
-    final Map<String, List<InstanceRef>> studies = new ConcurrentHashMap<>();
-    final Map<String, JsonNode> tags = new ConcurrentHashMap<>();
-    final Map<String, String> instanceMetadata = new ConcurrentHashMap<>();
-    final Map<String, String> studyMetadata = new ConcurrentHashMap<>();
-    final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
+/**
+ * An Orthanc in memory for unit tests: studies' instances, their tags and metadata; counts every call. The calls it
+ * does not fake fail (there is no HTTP client behind it).
+ */
+public class FakeOrthanc extends OrthancApi {
+    public final Map<String, List<InstanceRef>> studies = new ConcurrentHashMap<>();
+    public final Map<String, JsonNode> tags = new ConcurrentHashMap<>();
+    public final Map<String, String> instanceMetadata = new ConcurrentHashMap<>();
+    public final Map<String, String> studyMetadata = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
 
-    FakeOrthanc() {
+    public FakeOrthanc() {
         super(null);
     }
 
-    void addInstance(String study, String id, JsonNode shortTags) {
+    public void addInstance(String study, String id, JsonNode shortTags) {
         studies.computeIfAbsent(study, s -> new ArrayList<>()).add(new InstanceRef(id, "file-" + id));
         tags.put(id, shortTags);
     }
 
-    void deleteInstance(String study, String id) {
+    public void deleteInstance(String study, String id) {
         studies.get(study).removeIf(i -> i.id().equals(id));
         tags.remove(id);
         instanceMetadata.remove(id);
     }
 
-    synchronized int calls() {
+    public synchronized int calls() {
         return calls.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    synchronized void resetCalls() {
+    public synchronized void resetCalls() {
         calls.clear();
+    }
+
+    /** How many times {@code what} (a method's name) was called; 0 when never. */
+    public synchronized int calls(String what) {
+        AtomicInteger n = calls.get(what);
+        return n == null ? 0 : n.get();
     }
 
     private synchronized void count(String what) {

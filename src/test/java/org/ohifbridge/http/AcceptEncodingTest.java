@@ -1,4 +1,4 @@
-package org.ohifbridge.ohif;
+package org.ohifbridge.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,6 @@
 package org.ohifbridge.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -11,16 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
 
 /**
  * Studies as the launcher and the deep links find them in Orthanc 1.10 (no sorting in {@code /tools/find}, no
- * {@code RequestedTags}): exact lookups and text searches through {@code /tools/find}, the newest arrivals through
- * {@code /studies?since=&limit=} (arrival order), modalities and instance counts from each listed study's series.
+ * {@code RequestedTags}): exact lookups and text searches ({@link OrthancApi#findStudies}), the newest arrivals in
+ * arrival order ({@link OrthancApi#studiesSince}), modalities and instance counts from each listed study's series.
  */
 @ApplicationScoped
-public class OrthancStudies implements StudyFinder {
+public class PortalStudies implements StudyFinder {
     /** Matches of one text search that the launcher sorts and pages; past this it asks to narrow the search. */
     public static final int SEARCH_LIMIT = 500;
     /** Time a page may spend on modalities and instance counts. */
@@ -28,8 +26,17 @@ public class OrthancStudies implements StudyFinder {
     /** The DICOM attributes a launcher search looks in. */
     static final List<String> SEARCHED = List.of("PatientName", "PatientID", "AccessionNumber", "StudyDescription");
 
+    private final OrthancApi orthanc;
+
+    /** For CDI's client proxy only. */
+    protected PortalStudies() {
+        this.orthanc = null;
+    }
+
     @Inject
-    OrthancClient orthanc;
+    public PortalStudies(OrthancApi orthanc) {
+        this.orthanc = orthanc;
+    }
 
     /** The result of a text search: sorted newest first, and whether some attribute had more than the limit. */
     public record Found(List<StudySummary> studies, boolean truncated) {
@@ -37,14 +44,7 @@ public class OrthancStudies implements StudyFinder {
 
     @Override
     public List<StudySummary> find(Map<String, String> query, boolean caseSensitive, int limit) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("Level", "Study");
-        ObjectNode q = body.putObject("Query");
-        query.forEach(q::put);
-        body.put("Expand", true);
-        body.put("CaseSensitive", caseSensitive);
-        body.put("Limit", limit);
-        return summaries(orthanc.postJson("tools/find", body));
+        return summaries(orthanc.findStudies(query, caseSensitive, limit));
     }
 
     /**
@@ -68,7 +68,7 @@ public class OrthancStudies implements StudyFinder {
 
     /** How many studies Orthanc holds. */
     public long count() {
-        return orthanc.getJson("statistics").path("CountStudies").asLong(0);
+        return orthanc.studyCount();
     }
 
     /** One page of every study, the latest arrivals first. */
@@ -76,8 +76,7 @@ public class OrthancStudies implements StudyFinder {
         if (p.rows() == 0) {
             return List.of();
         }
-        List<StudySummary> page = summaries(orthanc.getJson("studies?expand&since=" + p.sinceNewestFirst()
-                + "&limit=" + p.rows()));
+        List<StudySummary> page = summaries(orthanc.studiesSince(p.sinceNewestFirst(), p.rows()));
         Collections.reverse(page);
         return page;
     }
@@ -96,7 +95,7 @@ public class OrthancStudies implements StudyFinder {
                 continue;
             }
             try {
-                JsonNode series = orthanc.getJson("studies/" + s.orthancId() + "/series?expand");
+                JsonNode series = orthanc.studySeries(s.orthancId());
                 TreeSet<String> modalities = new TreeSet<>();
                 int instances = 0;
                 for (JsonNode one : series) {

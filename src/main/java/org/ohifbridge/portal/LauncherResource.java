@@ -1,4 +1,4 @@
-package org.ohifbridge.web;
+package org.ohifbridge.portal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,14 +10,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.ohifbridge.audit.AuditAttributes;
+import org.ohifbridge.audit.AuditNote;
+import org.ohifbridge.config.Settings;
+import org.ohifbridge.http.HtmlPages;
+import org.ohifbridge.http.PublicPaths;
 import org.ohifbridge.orthanc.OrthancException;
-import org.ohifbridge.portal.LinkException;
-import org.ohifbridge.portal.OrthancStudies;
-import org.ohifbridge.portal.Pagination;
-import org.ohifbridge.portal.PortalPages;
-import org.ohifbridge.portal.SearchText;
-import org.ohifbridge.portal.StudySummary;
+import org.ohifbridge.preload.BackfillService;
+import org.ohifbridge.preload.PreloadService;
 
 /**
  * The launcher at {@code {ctx}/}: the latest arrivals, or a search ({@code ?q=doe&page=2}), 25 studies a page, each
@@ -28,15 +27,35 @@ import org.ohifbridge.portal.StudySummary;
 public class LauncherResource {
     static final int PAGE_SIZE = 25;
 
+    private final PortalStudies studies;
+    private final PublicPaths publicPaths;
+    private final Settings settings;
+    private final PreloadService preload;
+    private final BackfillService backfill;
+
+    /** For CDI's client proxy only. */
+    protected LauncherResource() {
+        this.studies = null;
+        this.publicPaths = null;
+        this.settings = null;
+        this.preload = null;
+        this.backfill = null;
+    }
+
     @Inject
-    OrthancStudies studies;
-    @Inject
-    PortalSupport support;
+    public LauncherResource(PortalStudies studies, PublicPaths publicPaths, Settings settings, PreloadService preload,
+                            BackfillService backfill) {
+        this.studies = studies;
+        this.publicPaths = publicPaths;
+        this.settings = settings;
+        this.preload = preload;
+        this.backfill = backfill;
+    }
 
     @GET
     public Response launcher(@QueryParam("q") String q, @QueryParam("page") String page,
                              @Context HttpServletRequest request) {
-        PortalPages pages = support.pages(request);
+        PortalPages pages = PortalPages.of(publicPaths.of(request), settings.dataSource());
         String text;
         int pageNumber;
         try {
@@ -45,7 +64,8 @@ public class LauncherResource {
         } catch (LinkException e) {
             return HtmlPages.page(400, pages.message("Cannot search", e.getMessage(), "")).build();
         }
-        request.setAttribute(AuditAttributes.QUERY, text.isEmpty() ? "(latest)" : text);
+        AuditNote note = AuditNote.of(request);
+        note.query(text.isEmpty() ? "(latest)" : text);
         try {
             List<StudySummary> rows;
             Pagination p;
@@ -54,17 +74,17 @@ public class LauncherResource {
                 p = new Pagination(pageNumber, PAGE_SIZE, studies.count());
                 rows = studies.newest(p);
             } else {
-                OrthancStudies.Found found = studies.search(text);
+                PortalStudies.Found found = studies.search(text);
                 truncated = found.truncated();
                 p = new Pagination(pageNumber, PAGE_SIZE, found.studies().size());
                 rows = found.studies().subList((int) p.first(), (int) p.first() + p.rows());
-                request.setAttribute(AuditAttributes.MATCHES, found.studies().size());
+                note.matches(found.studies().size());
             }
             String html = pages.launcher(new PortalPages.Launcher(text, p, studies.withSeries(rows), truncated,
-                    support.progress(), Optional.ofNullable(request.getRemoteUser())));
+                    ProgressLine.of(preload.status(), backfill.status()), Optional.ofNullable(request.getRemoteUser())));
             return HtmlPages.page(200, html).build();
         } catch (OrthancException e) {
-            return support.orthancFailed(pages, e);
+            return ArchiveUnavailable.page(pages, e);
         }
     }
 

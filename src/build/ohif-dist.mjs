@@ -6,7 +6,8 @@
 // 2. fetches @ohif/app@<version> with `npm pack` into <work-dir> (npm's own cache makes re-runs offline);
 // 3. copies dist/ without source maps and hosting helpers;
 // 4. makes it prefix-independent ONCE: the same bytes then work under any context path (see
-//    ../shared/docs/ohif-dist-notes.md, approach "auto"). Every patch checks how often its pattern occurs
+//    the bundles compute their public path at run time from document.currentScript in the page and from
+//    self.location in workers, as webpack's publicPath "auto" does). Every patch checks how often its pattern occurs
 //    and the build fails loudly when a new OHIF layout no longer matches;
 // 5. turns index.html into a template with {{BASE_ATTR}} / {{BASE_JS}} placeholders (rendered per request),
 //    and makes the browser send the session cookie for the web app manifest (crossorigin="use-credentials");

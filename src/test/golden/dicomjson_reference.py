@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Second, independent implementation of the plugin's DICOM JSON rules (plugin-spec.md §5.2, §5.3, §5.6),
+"""Second, independent implementation of the plugin's DICOM JSON rules (ParseTagFromOrthanc, EncodeOhifInstance
+and GetOhifStudy in Sources/Plugin.cpp of orthanc-ohif, branch OrthancOHIF-1.8),
 used only to write the golden files the Java unit tests compare against, so that those files do not come
 from the code under test. Standard library only.
 

@@ -1,6 +1,5 @@
 package org.ohifbridge.audit;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +51,7 @@ public class AuditLog {
         this.sweepMillis = Math.max(200, Math.min(settings.auditIdle().toMillis() / 2, 15_000));
     }
 
-    /** Starts the worker thread and its sweep. */
-    @PostConstruct
+    /** The deployment starts: the worker thread and its sweep. */
     public synchronized void start() {
         if (worker != null) {
             return;

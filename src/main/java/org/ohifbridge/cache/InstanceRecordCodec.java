@@ -10,7 +10,8 @@ import org.ohifbridge.Json;
 import org.ohifbridge.dicomjson.InstanceRecords;
 
 /**
- * The byte format of metadata 4202, shared with Orthanc's OHIF plugin (plugin-spec §5.4): Base64 (standard
+ * The byte format of metadata 4202, shared with Orthanc's OHIF plugin ({@code CacheAsMetadata} in its
+ * {@code Sources/Plugin.cpp}, orthanc-ohif branch OrthancOHIF-1.8): Base64 (standard
  * alphabet, padded, one line) of gzip of the record's compact JSON. Entries either side writes, the other
  * reads; a site can switch between the plugin and the WAR without recomputing anything.
  */

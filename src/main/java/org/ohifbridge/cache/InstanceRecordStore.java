@@ -96,7 +96,7 @@ public class InstanceRecordStore {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         writeBehind.shutdown();
     }
 

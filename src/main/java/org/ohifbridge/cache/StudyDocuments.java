@@ -155,7 +155,7 @@ public class StudyDocuments {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         pool.shutdownNow();
     }
 }

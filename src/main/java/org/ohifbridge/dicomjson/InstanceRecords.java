@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The per-instance summary the plugin caches in Orthanc metadata 4202 (plugin-spec §5.4): a flat object with
+ * The per-instance summary the plugin caches in Orthanc metadata 4202 ({@code EncodeOhifInstance} and
+ * {@code GetOhifInstance} in its {@code Sources/Plugin.cpp}, orthanc-ohif branch OrthancOHIF-1.8): a flat object with
  * {@code "Version": 2} and, keyed by lower-case hex tag, every table tag that is present and converts. The
  * PET sequence is kept under "0054,0016" with keyword keys. Keys are written in byte order, as the plugin's
  * JSON library does.

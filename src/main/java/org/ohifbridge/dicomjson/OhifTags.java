@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tag table of Orthanc's OHIF plugin (plugin-spec §5.1; {@code InitializeOhifTags} in its
- * {@code Sources/Plugin.cpp}): 9 study, 5 series and 39 instance rows, 50 distinct tags (Modality and the
- * study and series UIDs sit on two levels; plugin-spec's "40 instance entries" counts one row twice: its
- * own table lists these 39). It decides both what
+ * The tag table of Orthanc's OHIF plugin ({@code InitializeOhifTags} in its {@code Sources/Plugin.cpp}, orthanc-ohif
+ * branch OrthancOHIF-1.8): 9 study, 5 series and 39 instance rows, 50 distinct tags (Modality and the study and
+ * series UIDs sit on two levels). It decides both what
  * the per-instance record (metadata 4202) holds and where each value lands in the study document. Adding a tag
  * is one row here (and a cache-format version bump, see {@link InstanceRecords#VERSION}).
  *

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The one sequence the plugin keeps: the first item of Radiopharmaceutical Information Sequence (0054,0016),
- * which OHIF needs for SUV (plugin-spec §5.3). Produced only when half-life and total dose are present and one
+ * which OHIF needs for SUV (the plugin's {@code EncodeOhifInstance} in its {@code Sources/Plugin.cpp}, orthanc-ohif
+ * branch OrthancOHIF-1.8). Produced only when half-life and total dose are present and one
  * of the start date-time (0018,1078) or start time (0018,1072) is; its keys are DICOM keywords.
  */
 public final class RadiopharmaceuticalSequence {

@@ -13,13 +13,14 @@ import java.util.TreeSet;
 
 /**
  * Assembles the OHIF DICOM JSON document of a study from its per-instance records, as the plugin does
- * (plugin-spec §5.6): studies and series grouped by UID in string order, instances in Orthanc's order, the
+ * ({@code GetOhifStudy} in its {@code Sources/Plugin.cpp}, orthanc-ohif branch OrthancOHIF-1.8): studies and series grouped by UID in string order, instances in Orthanc's order, the
  * study and series values taken from the first record of each group, {@code NumInstances} and
  * {@code Modalities}, keys in byte order. Two deliberate differences, both for OHIF 3.13:
  * <ul>
  *   <li>a multi-frame instance becomes one entry per frame, each with its {@code ?frame=k} (1-based) url and
  *       the same metadata, {@code NumberOfFrames} included; with the plugin's single entry OHIF's DICOM JSON
- *       source shows one frame and stays on "Loading…" (ohif-dist-notes.md, Q2);</li>
+ *       source shows one frame and stays on "Loading…" (tried with OHIF 3.13.2: the 96-frame XA sample stays
+ *       black; BrowserJsonIT shows the frames now);</li>
  *   <li>WindowCenter/WindowWidth are left out when the width is below 1, which DICOM forbids (PS3.3
  *       C.11.2.1.2) and which makes OHIF paint a black image; OHIF then windows from the pixel values.</li>
  * </ul>

@@ -1,6 +1,6 @@
 package org.ohifbridge.dicomjson;
 
-/** How an Orthanc {@code tags?short} string becomes a JSON value (plugin-spec §5.2). */
+/** How an Orthanc {@code tags?short} string becomes a JSON value (the plugin's {@code ParseTagFromOrthanc}). */
 public enum TagType {
     /** the string as it is (empty strings included) */
     STRING,

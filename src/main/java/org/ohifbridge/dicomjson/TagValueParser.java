@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Converts one value of Orthanc's {@code tags?short} format (multiple values joined by backslashes) into the
- * JSON value of the plugin's document (plugin-spec §5.2). A value that does not convert is left out, never
+ * JSON value of the plugin's document ({@code ParseTagFromOrthanc} in its {@code Sources/Plugin.cpp}, orthanc-ohif
+ * branch OrthancOHIF-1.8). A value that does not convert is left out, never
  * guessed: "5.0" is no integer, "abc" no float, and a float that overflows single precision is dropped.
  */
 public final class TagValueParser {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import org.ohifbridge.config.WarContext;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public class OhifDist {
 
     /** Reads the manifest from the WAR: a WAR built without OHIF does not deploy. */
     @Inject
-    public OhifDist(ServletContext context) {
+    public OhifDist(@WarContext ServletContext context) {
         this.opener = context::getResourceAsStream;
         try (InputStream in = opener.apply(ROOT + "ohif-manifest.json")) {
             if (in == null) {

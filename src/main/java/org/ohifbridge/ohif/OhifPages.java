@@ -1,8 +1,6 @@
 package org.ohifbridge.ohif;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +10,14 @@ import org.ohifbridge.http.PublicBase;
 
 /**
  * index.html and app-config.js rendered per public base path and kept (a deployment normally sees one or
- * two bases; the map is bounded so that forged prefixes cannot grow it). Made at start, so that an index.html that is
- * not a template stops the deployment.
+ * two bases; the map is bounded so that forged prefixes cannot grow it). Made at start ({@link #describe}), so that an
+ * index.html that is not a template stops the deployment.
  */
 @ApplicationScoped
 public class OhifPages {
     static final int MAX_BASES = 32;
 
+    private final OhifDist dist;
     private final IndexRenderer index;
     private final AppConfigRenderer appConfig;
     private final Map<PublicBase, RenderedPage> indexPages = new ConcurrentHashMap<>();
@@ -27,20 +26,22 @@ public class OhifPages {
 
     /** For CDI's client proxy only. */
     protected OhifPages() {
+        this.dist = null;
         this.index = null;
         this.appConfig = null;
     }
 
     @Inject
     public OhifPages(OhifDist dist, Settings settings) {
+        this.dist = dist;
         this.index = new IndexRenderer(dist.readText("index.html"));
         this.appConfig = new AppConfigRenderer(settings.userConfiguration(), settings.dataSource(),
                 settings.userConfigurationFile().isEmpty());
     }
 
-    /** The application starts: CDI makes this bean now (the observer is on it), not at the first page. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
-        // nothing else to do: the constructor has read and checked the template
+    /** For the start-up line: {@code OHIF 3.13.2 (1234 files)}. */
+    public String describe() {
+        return "OHIF " + dist.ohifVersion() + " (" + dist.assetCount() + " files)";
     }
 
     public RenderedPage index(PublicBase base) {

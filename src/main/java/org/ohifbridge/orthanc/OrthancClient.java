@@ -206,8 +206,9 @@ public class OrthancClient {
         return ClientBuilder.newClient(config);
     }
 
+    /** The deployment ends: the pooled connections are closed. */
     @PreDestroy
-    void close() {
+    public void close() {
         client.close();
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The plugin's five ways to open a study (plugin-spec §7): the OHIF route and the query prefix of each, with the
+ * The plugin's five ways to open a study (its {@code Sources/OrthancExplorer.js}, orthanc-ohif branch
+ * OrthancOHIF-1.8): the OHIF route and the query prefix of each, with the
  * short label the launcher shows and the plugin's own name as its title.
  */
 public enum ViewerMode {

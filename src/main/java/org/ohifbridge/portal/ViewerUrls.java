@@ -7,7 +7,8 @@ import org.ohifbridge.config.DataSource;
 import org.ohifbridge.http.Html;
 
 /**
- * Viewer addresses in the plugin's forms (plugin-spec §7, §8), below the viewer's public base (e.g.
+ * Viewer addresses in the plugin's forms (its {@code Sources/OrthancExplorer.js}, orthanc-ohif branch OrthancOHIF-1.8),
+ * below the viewer's public base (e.g.
  * {@code /pacs/ohif/}): {@code viewer?StudyInstanceUIDs=<uid>[,<uid>…]} for DICOMweb, and
  * {@code viewer?url=../studies/<orthanc id>/ohif-dicom-json} for DICOM JSON (one study per page). Orthanc ids are
  * hex and dashes by construction; UIDs come from the archive as stored, so each is percent-encoded (a conformant

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
@@ -73,19 +71,16 @@ public class BackfillService {
         this.stateFile = new StateFile(settings.dataFolder().resolve("backfill.json"));
     }
 
-    /** The application starts: resume an interrupted pass, or start one when so configured. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
-        if (enabled()) {
-            resume();
-        }
-    }
-
     /** Whether this deployment backfills at all: only the DICOM JSON data source has metadata 4202 to fill. */
     public boolean enabled() {
         return settings.dataSource() == DataSource.DICOM_JSON;
     }
 
-    synchronized void resume() {
+    /** The deployment starts: resumes an interrupted pass, or starts one when so configured. */
+    public synchronized void resume() {
+        if (!enabled()) {
+            return;
+        }
         Optional<ObjectNode> saved = stateFile.read()
                 .filter(o -> settings.orthancUrl().toString().equals(o.path("orthanc").asText()));
         if (saved.isPresent()) {

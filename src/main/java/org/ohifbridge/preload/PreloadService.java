@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -67,15 +65,9 @@ public class PreloadService {
         this.cursorFile = new StateFile(settings.dataFolder().resolve("preload.json"));
     }
 
-    /** The application starts: follow the change log when the settings ask for it. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
-        if (settings.preloadActive()) {
-            start();
-        }
-    }
-
+    /** The deployment starts: follows the change log when the settings ask for it. */
     public synchronized void start() {
-        if (thread != null) {
+        if (thread != null || !settings.preloadActive()) {
             return;
         }
         workers = new Workers("ohif-bridge-preload-worker", settings.preloadThreads());

@@ -18,6 +18,7 @@ import org.ohifbridge.audit.AuditNote;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
+import org.ohifbridge.config.WarContext;
 import org.ohifbridge.http.RequestPaths;
 import org.pac4j.core.exception.TechnicalException;
 
@@ -39,7 +40,7 @@ public class SignOnFilter extends HttpFilter {
     private final transient OidcSignOn oidc;
 
     @Inject
-    public SignOnFilter(Settings settings, ServletContext context) {
+    public SignOnFilter(Settings settings, @WarContext ServletContext context) {
         this.settings = settings.signOn();
         this.policy = new AccessPolicy(this.settings);
         this.oidc = this.settings.mode() == SignOnMode.OIDC

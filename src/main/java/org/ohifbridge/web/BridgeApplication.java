@@ -2,6 +2,7 @@ package org.ohifbridge.web;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.server.ServerProperties;
@@ -21,13 +22,21 @@ import org.ohifbridge.proxy.InstanceFileResource;
  * {@code /*} (not {@code @ApplicationPath}), so that the sign-on constraint can be set on that registration.
  */
 public class BridgeApplication extends Application {
+    /** The resources, each in the package of its feature. */
+    static final Set<Class<?>> RESOURCES = Set.of(OhifAssetResource.class, DicomWebResource.class,
+            InstanceFileResource.class, LauncherResource.class, OpenResource.class, StudyDocumentResource.class,
+            PreloadStatusResource.class, AdminResource.class);
+
+    /** How answers are written: errors as small JSON bodies, JSON with the WAR's one ObjectMapper. */
+    public static final Set<Class<?>> PROVIDERS = Set.of(OrthancExceptionMapper.class,
+            WebApplicationExceptionMapper.class, FallbackExceptionMapper.class, ObjectMapperResolver.class,
+            JacksonJsonProvider.class);
+
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OhifAssetResource.class, DicomWebResource.class, InstanceFileResource.class,
-                LauncherResource.class, OpenResource.class, StudyDocumentResource.class, PreloadStatusResource.class,
-                AdminResource.class,
-                OrthancExceptionMapper.class, WebApplicationExceptionMapper.class, FallbackExceptionMapper.class,
-                ObjectMapperResolver.class, JacksonJsonProvider.class);
+        Set<Class<?>> all = new HashSet<>(RESOURCES);
+        all.addAll(PROVIDERS);
+        return all;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ohifbridge.web;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -19,58 +20,60 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.ohifbridge.audit.AuditFilter;
+import org.ohifbridge.audit.AuditLog;
 import org.ohifbridge.config.Settings;
+import org.ohifbridge.config.SettingsProducer;
 import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
 import org.ohifbridge.http.FilterSequence;
-import org.ohifbridge.ohif.OhifDist;
 import org.ohifbridge.ohif.OhifPageFilter;
+import org.ohifbridge.ohif.OhifPages;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.portal.DicomWebFormRedirect;
+import org.ohifbridge.preload.BackfillService;
+import org.ohifbridge.preload.PreloadService;
 import org.ohifbridge.proxy.RawAcceptFilter;
 import org.ohifbridge.security.SignOnFilter;
 
 /**
- * What must be done in code at start, once per deployment: the servlets and filters, in their order, with the
- * security constraints of the sign-on mode; then one log line with the effective settings (secrets masked). The
- * settings themselves come from {@code config.SettingsProducer} (an invalid value stops the deployment with a message
- * naming the allowed values); the beans that work in the background start themselves (they observe the application's
- * start) and stop when the deployment ends.
+ * What must be done in code at start, once per deployment: hand the container's {@code ServletContext} to
+ * {@link SettingsProducer} (CDI cannot, see there), register the servlets and filters in their order with the security
+ * constraints of the sign-on mode, log one line with the effective settings (secrets masked), and start the work in the
+ * background. The settings come from {@code SettingsProducer}: an invalid value stops the deployment with a message
+ * naming the allowed values. The beans stop their own threads when the deployment ends ({@code @PreDestroy}).
  */
 @WebListener
 public class BridgeStartup implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(BridgeStartup.class.getName());
 
-    // the container makes this listener, and CDI fills its fields
+    // the container makes this listener and CDI fills these fields; beans are taken from them once the deployment's
+    // ServletContext is known
     @Inject
-    Settings settings;
+    SettingsProducer deployment;
     @Inject
-    OhifDist dist;
-    @Inject
-    OrthancApi orthanc;
-    @Inject
-    AuditFilter audit;
-    @Inject
-    SignOnFilter signOn;
-    @Inject
-    DicomWebFormRedirect dicomWebForm;
-    @Inject
-    OhifPageFilter ohifPages;
-    @Inject
-    RawAcceptFilter rawAccept;
+    Instance<Object> beans;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
+        deployment.started(ctx);
+        Settings settings = bean(Settings.class);
         register(ctx, settings.signOn());
         String where = ctx.getContextPath().isEmpty() ? "/" : ctx.getContextPath();
-        LOG.log(Level.INFO, "ohif-bridge started at {0} with OHIF {1} ({2} files); settings: {3}",
-                new Object[] {where, dist.ohifVersion(), dist.assetCount(), settings.describe()});
+        LOG.log(Level.INFO, "ohif-bridge started at {0} with {1}; settings: {2}",
+                new Object[] {where, bean(OhifPages.class).describe(), settings.describe()});
         if (settings.signOn().mode() == SignOnMode.ANONYMOUS) {
             LOG.warning("ohif-bridge at " + where + " runs WITHOUT SIGN-ON (SignOn=anonymous): anyone who can reach this"
                     + " server sees every study. Use it only on a closed network; admin routes still need the role "
                     + settings.signOn().adminRole());
         }
+        bean(AuditLog.class).start();
+        bean(PreloadService.class).start();
+        bean(BackfillService.class).resume();
+    }
+
+    private <T> T bean(Class<T> type) {
+        return beans.select(type).get();
     }
 
     /**
@@ -88,7 +91,7 @@ public class BridgeStartup implements ServletContextListener {
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
         api.addMapping("/*");
-        ServletRegistration.Dynamic health = ctx.addServlet("ohif-bridge-health", new HealthServlet(orthanc));
+        ServletRegistration.Dynamic health = ctx.addServlet("ohif-bridge-health", new HealthServlet(bean(OrthancApi.class)));
         health.addMapping("/health");
         ctx.declareRoles(signOnSettings.viewerRole(), signOnSettings.adminRole());
         if (signOnSettings.mode() == SignOnMode.CONTAINER) {
@@ -100,11 +103,12 @@ public class BridgeStartup implements ServletContextListener {
         }
         // one registration, audit outside sign-on (so that it sees the refusals too): the order of two filters
         // registered "before the others" is not the same on every container
-        filter(ctx, "ohif-bridge-audit-sign-on", new FilterSequence(audit, signOn), false, "/*");
+        filter(ctx, "ohif-bridge-audit-sign-on", new FilterSequence(bean(AuditFilter.class), bean(SignOnFilter.class)),
+                false, "/*");
         // in this order after it: the Orthanc Explorer 2 links first, then the viewer's pages
-        filter(ctx, "ohif-bridge-dicomweb-form", dicomWebForm, true, "/ohif/*");
-        filter(ctx, "ohif-bridge-ohif-pages", ohifPages, true, "/ohif", "/ohif/*");
-        filter(ctx, "ohif-bridge-raw-accept", rawAccept, true, "/dicom-web/*", "/instances/*");
+        filter(ctx, "ohif-bridge-dicomweb-form", bean(DicomWebFormRedirect.class), true, "/ohif/*");
+        filter(ctx, "ohif-bridge-ohif-pages", bean(OhifPageFilter.class), true, "/ohif", "/ohif/*");
+        filter(ctx, "ohif-bridge-raw-accept", bean(RawAcceptFilter.class), true, "/dicom-web/*", "/instances/*");
         // the session cookie (the only credential the browser holds in oidc mode): HttpOnly, SameSite=Lax; the
         // container adds Secure on HTTPS requests
         ctx.getSessionCookieConfig().setHttpOnly(true);

@@ -317,7 +317,7 @@ class PortalIT {
                 });
     }
 
-    /** Orthanc's study id: SHA-1 of "PatientID|StudyInstanceUID" in 8-8-8-8-8 form (plugin-spec §8). */
+    /** Orthanc's study id: SHA-1 of "PatientID|StudyInstanceUID" in 8-8-8-8-8 form (Orthanc's DicomInstanceHasher). */
     static String orthancId(String studyUid) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-1")

@@ -17,7 +17,7 @@ import org.ohifbridge.orthanc.OrthancNotFoundException;
  * does not fake fail (there is no HTTP client behind it).
  */
 public class FakeOrthanc extends OrthancApi {
-    public final Map<String, List<InstanceRef>> studies = new ConcurrentHashMap<>();
+    public final Map<String, List<InstanceRef>> studies = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, JsonNode> tags = new ConcurrentHashMap<>();
     public final Map<String, String> instanceMetadata = new ConcurrentHashMap<>();
     public final Map<String, String> studyMetadata = new ConcurrentHashMap<>();
@@ -89,6 +89,21 @@ public class FakeOrthanc extends OrthancApi {
             throw new OrthancNotFoundException("no instance " + instanceId);
         }
         instanceMetadata.put(instanceId, value);
+    }
+
+    /** Every instance of every study, in the order they were added (Orthanc's storage order). */
+    @Override
+    public List<String> instanceIds(long since, int limit) {
+        count("instanceIds");
+        List<String> all = new ArrayList<>();
+        studies.values().forEach(list -> list.forEach(i -> all.add(i.id())));
+        return all.subList((int) Math.min(since, all.size()), (int) Math.min(since + limit, all.size()));
+    }
+
+    @Override
+    public long instanceCount() {
+        count("instanceCount");
+        return studies.values().stream().mapToInt(List::size).sum();
     }
 
     @Override

@@ -1,0 +1,118 @@
+package org.ohifbridge.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ohifbridge.testing.InProcessServer.header;
+import static org.ohifbridge.testing.InProcessServer.text;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ohifbridge.cache.Gzip;
+import org.ohifbridge.config.Settings;
+import org.ohifbridge.http.PublicPaths;
+import org.ohifbridge.orthanc.OrthancApi;
+import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.testing.InProcessServer;
+import org.ohifbridge.testing.StubOrthanc;
+import org.ohifbridge.testing.TestSettings;
+
+/** The DICOMweb and file proxy in-process, in front of a stub Orthanc: what goes to Orthanc and what comes back. */
+class DicomWebResourceTest {
+    static final String FRAMES_ACCEPT = "multipart/related; type=application/octet-stream; transfer-syntax=*";
+    static final String ID = "0a1b2c3d-0a1b2c3d-0a1b2c3d-0a1b2c3d-0a1b2c3d";
+
+    StubOrthanc orthanc;
+    OrthancClient client;
+    InProcessServer server;
+
+    @BeforeEach
+    void start() {
+        orthanc = StubOrthanc.answering(seen -> {
+            if (seen.pathAndQuery().startsWith("/dicom-web/studies/9.9")) {
+                return new StubOrthanc.Answer(404, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            }
+            if (seen.pathAndQuery().endsWith("/file")) {
+                return new StubOrthanc.Answer(200, "application/dicom", "DICM-bytes".getBytes(StandardCharsets.UTF_8));
+            }
+            return StubOrthanc.Answer.json("[{\"00081190\":{\"vr\":\"UR\",\"Value\":[\"http://ohif-bridge.invalid/"
+                    + "dicom-web/studies/1.2.3\"]}}]");
+        });
+        Settings settings = TestSettings.of("OrthancUrl", orthanc.url());
+        client = new OrthancClient(settings);
+        OrthancApi api = new OrthancApi(client);
+        server = InProcessServer.at("/pacs")
+                .filter(ctx -> new RawAcceptFilter(), "/dicom-web/*", "/instances/*")
+                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings)), new InstanceFileResource(api)))
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        client.close();
+        orthanc.close();
+    }
+
+    @Test
+    void orthancsAbsoluteUrlsBecomeTheWarsPathAndDocumentsAreGzipped() throws Exception {
+        HttpResponse<byte[]> r = server.get("dicom-web/studies?includefield=00081030%2C00080060",
+                "Accept-Encoding", "gzip");
+        assertEquals(200, r.statusCode());
+        assertEquals("gzip", header(r, "Content-Encoding"));
+        String json = new String(Gzip.decompress(r.body(), 1 << 20), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"/pacs/dicom-web/studies/1.2.3\""), json);
+        assertFalse(json.contains("ohif-bridge.invalid"));
+        assertEquals("/dicom-web/studies?includefield=00081030&includefield=00080060", orthanc.seen.get(0).pathAndQuery(),
+                "the comma list split for Orthanc");
+        assertNull(header(r, "Server"), "Orthanc's own headers stay behind");
+        assertEquals("\"orthanc-etag\"", header(r, "ETag"));
+    }
+
+    @Test
+    void theBrowsersAcceptReachesOrthancButNotItsCredentials() throws Exception {
+        HttpResponse<byte[]> r = server.get("dicom-web/studies/1.2.3/series/1.4/instances/1.5/frames/1",
+                "Accept", FRAMES_ACCEPT, "Authorization", "Bearer browser-token", "Cookie", "JSESSIONID=abc");
+        assertEquals(200, r.statusCode(), text(r));
+        StubOrthanc.Seen seen = orthanc.seen.get(0);
+        assertEquals(FRAMES_ACCEPT, seen.header("Accept"));
+        assertNull(seen.header("Authorization"));
+        assertNull(seen.header("Cookie"));
+        assertEquals("host=ohif-bridge.invalid;proto=http", seen.header("Forwarded"));
+    }
+
+    @Test
+    void routesOutsideTheAllowListNeverReachOrthanc() throws Exception {
+        for (String path : List.of("dicom-web/tools/reset", "dicom-web/studies/1.2.3/series/1.4/instances/1.5/frames/x",
+                "dicom-web/studies/1.2;jsessionid=x", "dicom-web/servers")) {
+            HttpResponse<byte[]> r = server.get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertEquals("{\"status\":404,\"error\":\"not found\"}", text(r), path);
+        }
+        assertEquals(List.of(), orthanc.seen);
+        assertEquals(405, server.send("DELETE", "dicom-web/studies/1.2.3").statusCode());
+        assertEquals(List.of(), orthanc.seen);
+    }
+
+    @Test
+    void orthancs404And400sAreDeliberateAnswers() throws Exception {
+        HttpResponse<byte[]> r = server.get("dicom-web/studies/9.9/metadata");
+        assertEquals(404, r.statusCode());
+        assertEquals("application/json", header(r, "Content-Type"));
+        assertEquals(400, server.get("instances/not-an-id/file").statusCode());
+    }
+
+    @Test
+    void aFileStreamsByteForByte() throws Exception {
+        HttpResponse<byte[]> r = server.get("instances/" + ID + "/file", "Accept-Encoding", "gzip");
+        assertEquals(200, r.statusCode());
+        assertEquals("DICM-bytes", text(r), "never re-encoded");
+        assertEquals("application/dicom", header(r, "Content-Type"));
+        assertEquals("/instances/" + ID + "/file", orthanc.seen.get(0).pathAndQuery());
+    }
+}

@@ -131,7 +131,8 @@ make_clones() {
   touch "$dir/.complete"
 }
 
-# start_orthanc DIR HTTP_PORT DICOM_PORT: a plain Orthanc process on loopback with its own storage in DIR.
+# start_orthanc DIR HTTP_PORT DICOM_PORT: a plain Orthanc process on loopback with its own storage in DIR, configured
+# from scripts/orthanc.json.template.
 # Sets ORTHANC_PID.
 start_orthanc() {
   local dir="$1" http="$2" dicom="$3"
@@ -139,25 +140,9 @@ start_orthanc() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port on 127.0.0.1 is already in use"; fi
   done
   mkdir -p "$dir/db"
-  cat >"$dir/orthanc.json" <<EOF
-{
-  "Name": "ohif-bridge-demo",
-  "StorageDirectory": "$dir/db",
-  "IndexDirectory": "$dir/db",
-  "HttpPort": $http,
-  "DicomPort": $dicom,
-  "DicomAet": "OHIFBRIDGE",
-  "RemoteAccessAllowed": false,
-  "AuthenticationEnabled": false,
-  "SaveJobs": false,
-  "Plugins": [
-    "/usr/share/orthanc/plugins/libOrthancDicomWeb.so",
-    "/usr/share/orthanc/plugins/libOrthancGdcm.so"
-  ],
-  "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false },
-  "Gdcm": { "Enable": true }
-}
-EOF
+  # the one Orthanc configuration of the demo, the benchmarks and the Java tests (TestOrthanc)
+  sed -e "s|@NAME@|ohif-bridge-demo|" -e "s|@STORAGE@|$dir/db|g" -e "s|@HTTP_PORT@|$http|" -e "s|@DICOM_PORT@|$dicom|" \
+      -e "s|@AUTHENTICATION@|false|" -e "s|@USERS@|{}|" "$ROOT/scripts/orthanc.json.template" >"$dir/orthanc.json"
   LD_PRELOAD="$SHIM" /usr/sbin/Orthanc --logfile="$dir/orthanc.log" "$dir/orthanc.json" &
   ORTHANC_PID=$!
   for _ in $(seq 1 200); do

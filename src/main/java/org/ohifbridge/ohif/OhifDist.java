@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
-import org.ohifbridge.config.WarContext;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.ohifbridge.Json;
+import org.ohifbridge.config.WarContext;
 
 /**
  * The OHIF build inside the WAR ({@code WEB-INF/ohif/}, out of reach of the container's default servlet)

@@ -5,9 +5,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.http.JsonErrors;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
-import org.ohifbridge.http.JsonErrors;
 
 /** Orthanc failures: 404 (unknown), 502 (unreachable, failing, bad credentials), 504 (too slow), 4xx. */
 @Provider

@@ -6,17 +6,13 @@ import static org.ohifbridge.testing.InProcessServer.basic;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ohifbridge.Json;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.http.FilterSequence;
 import org.ohifbridge.security.SignOnFilter;
 import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.CapturedLog;
 import org.ohifbridge.testing.Echo;
 import org.ohifbridge.testing.FakeOrthanc;
 import org.ohifbridge.testing.InProcessServer;
@@ -24,30 +20,12 @@ import org.ohifbridge.testing.TestSettings;
 
 /** The audit and sign-on filters in one registration, as BridgeStartup makes it: which requests become which events. */
 class AuditFilterTest {
-    final List<JsonNode> events = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            try {
-                events.add(Json.MAPPER.readTree(record.getMessage()));
-            } catch (java.io.IOException e) {
-                throw new AssertionError(record.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    CapturedLog log;
     AuditLog audit;
     InProcessServer server;
 
     private void start(String... settingValues) {
-        Logger.getLogger(AuditLog.LOGGER).addHandler(capture);
+        log = CapturedLog.of(AuditLog.LOGGER);
         Settings settings = TestSettings.of(settingValues);
         audit = new AuditLog(new FakeOrthanc(), settings);
         audit.start();
@@ -62,12 +40,12 @@ class AuditFilterTest {
     void stop() {
         server.close();
         audit.stop();
-        Logger.getLogger(AuditLog.LOGGER).removeHandler(capture);
+        log.close();
     }
 
     private JsonNode await(String action, int count) {
         return Await.value(count + " event(s) " + action, Duration.ofSeconds(10),
-                () -> events.stream().filter(e -> e.path("action").asText().equals(action)).toList(),
+                () -> log.json().stream().filter(e -> e.path("action").asText().equals(action)).toList(),
                 l -> l.size() >= count).get(count - 1);
     }
 
@@ -85,7 +63,7 @@ class AuditFilterTest {
         assertEquals("metadata", open.path("via").asText());
         assertEquals(200, open.path("outcome").asInt());
         assertEquals(16, open.path("session").asText().length(), "a hash");
-        assertEquals(1, events.size(), "the OHIF file is not an event: " + events);
+        assertEquals(1, log.json().size(), "the OHIF file is not an event: " + log.lines());
     }
 
     @Test

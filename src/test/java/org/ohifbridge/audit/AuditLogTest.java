@@ -7,15 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ohifbridge.Json;
 import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.CapturedLog;
 import org.ohifbridge.testing.FakeOrthanc;
 import org.ohifbridge.testing.TestSettings;
 
@@ -23,34 +19,16 @@ import org.ohifbridge.testing.TestSettings;
 class AuditLogTest {
     static final Caller VIEWER = new Caller("viewer", List.of("ohif-viewer"), "10.1.2.3", "Chromium", "s1");
 
-    final List<JsonNode> events = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            try {
-                events.add(Json.MAPPER.readTree(record.getMessage()));
-            } catch (java.io.IOException e) {
-                throw new AssertionError("not a JSON line: " + record.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    CapturedLog log;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(AuditLog.LOGGER).addHandler(capture);
+        log = CapturedLog.of(AuditLog.LOGGER);
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(AuditLog.LOGGER).removeHandler(capture);
+        log.close();
     }
 
     private static AuditRequest metadataOf(String uid) {
@@ -60,7 +38,7 @@ class AuditLogTest {
     }
 
     private long count(String action) {
-        return events.stream().filter(e -> e.path("action").asText().equals(action)).count();
+        return log.json().stream().filter(e -> e.path("action").asText().equals(action)).count();
     }
 
     @Test
@@ -73,9 +51,9 @@ class AuditLogTest {
         assertEquals(0, count("study-retrieved"), "open for 300 s");
         audit.stop();
         assertEquals(1, count("study-retrieved"), "written at undeploy");
-        assertEquals("{\"metadata\":2}", events.get(1).path("requests").toString());
+        assertEquals("{\"metadata\":2}", log.json().get(1).path("requests").toString());
         audit.record(metadataOf("1.2.4"));
-        assertEquals(2, events.size(), "nothing is taken after undeploy");
+        assertEquals(2, log.json().size(), "nothing is taken after undeploy");
     }
 
     @Test
@@ -85,7 +63,7 @@ class AuditLogTest {
         try {
             audit.record(metadataOf("1.2.5"));
             JsonNode summary = Await.value("the summary of the idle study", Duration.ofSeconds(10),
-                    () -> events.stream().filter(e -> e.path("action").asText().equals("study-retrieved")).findFirst(),
+                    () -> log.json().stream().filter(e -> e.path("action").asText().equals("study-retrieved")).findFirst(),
                     Optional::isPresent).orElseThrow();
             assertEquals("1.2.5", summary.path("study").asText());
         } finally {

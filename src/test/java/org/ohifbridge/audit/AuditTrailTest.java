@@ -10,15 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ohifbridge.Json;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
+import org.ohifbridge.testing.CapturedLog;
 
 /** What requests mean for the audit trail: the events {@link AuditTrail} writes, and the Orthanc calls it makes. */
 class AuditTrailTest {
@@ -27,22 +25,8 @@ class AuditTrailTest {
     static final String INSTANCE_2 = "bbbbbbbb-bbbbbbbb-bbbbbbbb-bbbbbbbb-bbbbbbbb";
     static final Caller VIEWER = new Caller("viewer", List.of("ohif-viewer"), "10.1.2.3", "Chromium", "s1");
 
-    final List<String> lines = new ArrayList<>();
     final List<String> orthancCalls = new ArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    CapturedLog log;
     /** Orthanc knows one study with two instances. */
     final OrthancApi orthanc = new OrthancApi(null) {
         @Override
@@ -65,12 +49,12 @@ class AuditTrailTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(AuditLog.LOGGER).addHandler(capture);
+        log = CapturedLog.of(AuditLog.LOGGER);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(AuditLog.LOGGER).removeHandler(capture);
+        log.close();
     }
 
     private void request(Caller c, String path, int status) {
@@ -86,7 +70,7 @@ class AuditTrailTest {
 
     private List<JsonNode> events(String action) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        for (String l : lines) {
+        for (String l : log.lines()) {
             assertFalse(l.contains("\n"), "one line per event: " + l);
             JsonNode e = Json.MAPPER.readTree(l);
             assertEquals(AuditLog.SCHEMA, e.path("schema").asText());
@@ -105,7 +89,7 @@ class AuditTrailTest {
             request(VIEWER, "/instances/" + (i % 2 == 0 ? INSTANCE_1 : INSTANCE_2) + "/file", 200);
         }
         List<JsonNode> opens = events("study-open");
-        assertEquals(1, opens.size(), lines.toString());
+        assertEquals(1, opens.size(), log.lines().toString());
         JsonNode open = opens.get(0);
         assertEquals("1.2.3", open.path("study").asText());
         assertEquals(STUDY_ID, open.path("orthancStudy").asText());
@@ -119,7 +103,7 @@ class AuditTrailTest {
 
         trail.drain(); // undeploy: every open study is summarised
         List<JsonNode> summaries = events("study-retrieved");
-        assertEquals(1, summaries.size(), lines.toString());
+        assertEquals(1, summaries.size(), log.lines().toString());
         assertEquals("{\"document\":1,\"files\":30}", summaries.get(0).path("requests").toString());
         assertEquals(0, summaries.get(0).path("failures").asInt());
     }
@@ -158,7 +142,7 @@ class AuditTrailTest {
         Caller other = new Caller("admin", List.of(), "10.9.9.9", "Firefox", "s2");
         request(other, "/dicom-web/studies/1.2.3/metadata", 200);
         List<JsonNode> opens = events("study-open");
-        assertEquals(3, opens.size(), lines.toString());
+        assertEquals(3, opens.size(), log.lines().toString());
         assertEquals(502, opens.get(0).path("outcome").asInt());
         assertEquals(200, opens.get(1).path("outcome").asInt());
         assertEquals("admin", opens.get(2).path("user").asText());
@@ -171,7 +155,7 @@ class AuditTrailTest {
         request(nobody, "/dicom-web/studies/1.2.3/metadata", 401);
         request(nobody, "/ohif/viewer", 403);
         List<JsonNode> denied = events("denied");
-        assertEquals(2, denied.size(), lines.toString());
+        assertEquals(2, denied.size(), log.lines().toString());
         assertEquals("1.2.3", denied.get(0).path("study").asText());
         assertEquals(401, denied.get(0).path("outcome").asInt());
         assertEquals("/ohif/viewer", denied.get(1).path("path").asText());

@@ -3,8 +3,8 @@ package org.ohifbridge.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ohifbridge.testing.InProcessServer.header;
-import static org.ohifbridge.testing.InProcessServer.text;
+import static org.ohifbridge.testing.Http.header;
+import static org.ohifbridge.testing.Http.text;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -20,12 +20,12 @@ import org.ohifbridge.dicomjson.Golden;
 import org.ohifbridge.testing.Await;
 import org.ohifbridge.testing.FakeOrthanc;
 import org.ohifbridge.testing.InProcessServer;
+import org.ohifbridge.testing.Samples;
 import org.ohifbridge.testing.TestSettings;
 
 /** The study document route in-process: encodings, revalidation, errors, and what it tells the audit. */
 class StudyDocumentResourceTest {
-    static final String STUDY = "5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4";
-    static final String PATH = "studies/" + STUDY + "/ohif-dicom-json";
+    static final String PATH = "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json";
 
     final FakeOrthanc orthanc = new FakeOrthanc();
     final List<AuditNote> notes = new CopyOnWriteArrayList<>();
@@ -38,7 +38,7 @@ class StudyDocumentResourceTest {
         for (int i = 0; i < 3; i++) {
             ObjectNode tags = Golden.read("tags/mr-brain-brain_00" + (1 + i % 2) + ".json").deepCopy();
             tags.put("0008,0018", "1.2.3.4." + i);
-            orthanc.addInstance(STUDY, String.format("%08x-00000000-00000000-00000000-00000000", i), tags);
+            orthanc.addInstance(Samples.BRAIN_STUDY, Samples.instanceId(i), tags);
         }
         records = new InstanceRecordStore(orthanc);
         documents = new StudyDocuments(orthanc, records, TestSettings.of());

@@ -22,10 +22,10 @@ import org.ohifbridge.dicomjson.Golden;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
 import org.ohifbridge.testing.Await;
 import org.ohifbridge.testing.FakeOrthanc;
+import org.ohifbridge.testing.Samples;
 import org.ohifbridge.testing.TestSettings;
 
 class StudyDocumentsTest {
-    private static final String STUDY = "5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4";
 
     private final FakeOrthanc orthanc = new FakeOrthanc();
     private final List<StudyDocuments> wars = new ArrayList<>();
@@ -38,7 +38,7 @@ class StudyDocumentsTest {
         for (int i = 0; i < 40; i++) {
             ObjectNode tags = Golden.read("tags/mr-brain-brain_00" + (1 + i % 2) + ".json").deepCopy();
             tags.put("0008,0018", "1.2.3.4." + i);
-            orthanc.addInstance(STUDY, String.format("%08x-00000000-00000000-00000000-00000000", i), tags);
+            orthanc.addInstance(Samples.BRAIN_STUDY, Samples.instanceId(i), tags);
         }
         documents = newWar();
     }
@@ -60,7 +60,7 @@ class StudyDocumentsTest {
     }
 
     private StudyDocument open(StudyDocuments war) {
-        return war.current(STUDY).document();
+        return war.current(Samples.BRAIN_STUDY).document();
     }
 
     /** The records a cold open computed are written back after its answer, on the write-behind threads. */
@@ -75,7 +75,7 @@ class StudyDocumentsTest {
         assertEquals(40, cold.instances());
         assertEquals(40, orthanc.calls("shortTags"));
         awaitWriteBehind(40); // 4202 written for every instance
-        assertTrue(orthanc.studyMetadata.containsKey(STUDY), "the assembled document kept in Orthanc");
+        assertTrue(orthanc.studyMetadata.containsKey(Samples.BRAIN_STUDY), "the assembled document kept in Orthanc");
         JsonNode doc = Json.MAPPER.readTree(Gzip.decompress(cold.gzip(), 1 << 24));
         assertEquals(40, doc.path("studies").get(0).path("series").get(0).path("instances").size());
 
@@ -93,12 +93,12 @@ class StudyDocumentsTest {
     @Test
     void theDocumentNamesItsStudyAndTheInstancesListedNow() {
         String uid = Golden.read("tags/mr-brain-brain_001.json").path("0020,000d").asText();
-        CurrentDocument cold = documents.current(STUDY);
+        CurrentDocument cold = documents.current(Samples.BRAIN_STUDY);
         assertEquals(uid, cold.document().studyUid());
         assertEquals(40, cold.instanceIds().size());
         assertEquals("00000027-00000000-00000000-00000000-00000000", cold.instanceIds().get(39), "in Orthanc's order");
         awaitWriteBehind(40);
-        assertEquals(uid, newWar().current(STUDY).document().studyUid(), "kept with the stored document (4203)");
+        assertEquals(uid, newWar().current(Samples.BRAIN_STUDY).document().studyUid(), "kept with the stored document (4203)");
     }
 
     @Test
@@ -118,13 +118,13 @@ class StudyDocumentsTest {
         StudyDocument before = open(documents);
         ObjectNode extra = Golden.read("tags/mr-brain-brain_001.json").deepCopy();
         extra.put("0008,0018", "1.2.3.4.999");
-        orthanc.addInstance(STUDY, "ffffffff-00000000-00000000-00000000-00000000", extra);
+        orthanc.addInstance(Samples.BRAIN_STUDY, "ffffffff-00000000-00000000-00000000-00000000", extra);
         StudyDocument added = open(documents);
         assertNotEquals(before.etag(), added.etag());
         assertEquals(41, added.instances());
 
-        orthanc.deleteInstance(STUDY, "00000000-00000000-00000000-00000000-00000000");
-        orthanc.deleteInstance(STUDY, "ffffffff-00000000-00000000-00000000-00000000");
+        orthanc.deleteInstance(Samples.BRAIN_STUDY, "00000000-00000000-00000000-00000000-00000000");
+        orthanc.deleteInstance(Samples.BRAIN_STUDY, "ffffffff-00000000-00000000-00000000-00000000");
         StudyDocument deleted = open(documents);
         assertEquals(39, deleted.instances());
         String text = new String(Gzip.decompress(deleted.gzip(), 1 << 24));

@@ -1,7 +1,6 @@
 package org.ohifbridge.dicomjson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.ohifbridge.Json;
 
 /**
  * The golden files under src/test/resources/dicomjson: Orthanc {@code tags?short} answers captured from the
@@ -17,7 +17,6 @@ import java.util.Map;
  * documents (expected/), written by src/test/golden/dicomjson_reference.py, an independent implementation.
  */
 public final class Golden {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Golden() {
     }
@@ -27,7 +26,7 @@ public final class Golden {
             if (in == null) {
                 throw new IllegalStateException("missing golden file " + path);
             }
-            return JSON.readTree(in);
+            return Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ohifbridge.Json;
 
 class InstanceRecordsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<String> tagFiles() {
         return Golden.tagFiles().stream();
@@ -39,10 +38,10 @@ class InstanceRecordsTest {
     void petSequenceRules() throws Exception {
         // the date-time wins over the time; only the first item counts; a bad dose still counts as present
         ObjectNode r = InstanceRecords.fromShortTags(Golden.read("tags/synthetic-pet-pt-1.json"));
-        assertEquals(JSON.readTree("[{\"RadionuclideHalfLife\":6586.2001953125,\"RadionuclideTotalDose\":3.7E8,"
+        assertEquals(Json.MAPPER.readTree("[{\"RadionuclideHalfLife\":6586.2001953125,\"RadionuclideTotalDose\":3.7E8,"
                 + "\"RadiopharmaceuticalStartDateTime\":\"20240102071500\"}]"), r.get("0054,0016"));
         ObjectNode r2 = InstanceRecords.fromShortTags(Golden.read("tags/synthetic-pet-pt-2.json"));
-        assertEquals(JSON.readTree("[{\"RadionuclideHalfLife\":6586.2001953125,"
+        assertEquals(Json.MAPPER.readTree("[{\"RadionuclideHalfLife\":6586.2001953125,"
                 + "\"RadiopharmaceuticalStartTime\":\"071500\"}]"), r2.get("0054,0016"));
         // no half-life: no sequence at all
         assertFalse(InstanceRecords.fromShortTags(Golden.read("tags/synthetic-pet-ct-1.json")).has("0054,0016"));
@@ -51,10 +50,10 @@ class InstanceRecordsTest {
     @Test
     void onlyIntegerVersion2IsCurrent() throws Exception {
         for (String text : List.of("{\"Version\":2}", "{\"Version\":2,\"0008,0060\":\"MR\"}")) {
-            assertTrue(InstanceRecords.current(JSON.readTree(text)).isPresent(), text);
+            assertTrue(InstanceRecords.current(Json.MAPPER.readTree(text)).isPresent(), text);
         }
         for (String text : List.of("{\"Version\":1}", "{\"Version\":\"2\"}", "{\"Version\":2.0}", "{}", "[2]", "2")) {
-            assertFalse(InstanceRecords.current(JSON.readTree(text)).isPresent(), text);
+            assertFalse(InstanceRecords.current(Json.MAPPER.readTree(text)).isPresent(), text);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ohifbridge.Json;
 
 class StudyDocumentBuilderTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<String> studies() {
         return Golden.studies().stream().map(Map.Entry::getKey);
@@ -28,7 +27,7 @@ class StudyDocumentBuilderTest {
         ObjectNode doc = StudyDocumentBuilder.build(Golden.entries(members));
         assertEquals(Golden.read("expected/study-" + study + ".json"), doc, study);
         // as written on the wire: keys in byte order, like the plugin's JSON library
-        assertTrue(Golden.keysSorted(JSON.readTree(JSON.writeValueAsString(doc))), study);
+        assertTrue(Golden.keysSorted(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(doc))), study);
     }
 
     @Test
@@ -56,6 +55,6 @@ class StudyDocumentBuilderTest {
 
     @Test
     void noInstancesNoStudy() throws Exception {
-        assertEquals(JSON.readTree("{\"studies\":[]}"), StudyDocumentBuilder.build(List.of()));
+        assertEquals(Json.MAPPER.readTree("{\"studies\":[]}"), StudyDocumentBuilder.build(List.of()));
     }
 }

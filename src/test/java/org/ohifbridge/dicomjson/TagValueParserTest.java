@@ -3,13 +3,12 @@ package org.ohifbridge.dicomjson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ohifbridge.Json;
 
 class TagValueParserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** '|' stands for DICOM's backslash; "(none)" means the key is left out. */
     @ParameterizedTest(name = "{0} \"{1}\" -> {2}")
@@ -50,7 +49,7 @@ class TagValueParserTest {
         if (expected.equals("(none)")) {
             assertEquals(Optional.empty(), v);
         } else {
-            assertEquals(JSON.readTree(expected), v.orElseThrow());
+            assertEquals(Json.MAPPER.readTree(expected), v.orElseThrow());
         }
     }
 }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +24,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.Http;
 
 /**
  * The backfill of an Orthanc filled before the WAR came (225 instances): started at deployment, interrupted
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackfillIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATA = Deployments.dataFolder("backfill");
     private static final String ADMIN = "Basic " + Base64.getEncoder()
             .encodeToString("it-admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
@@ -46,7 +47,7 @@ class BackfillIT {
             o.uploadSamples();
             o.uploadAll(TestOrthanc.clonesDir());
             instances = new ArrayList<>();
-            JSON.readTree(o.get("/instances").body()).forEach(n -> instances.add(n.asText()));
+            Json.MAPPER.readTree(o.get("/instances").body()).forEach(n -> instances.add(n.asText()));
         }
         return o;
     }
@@ -79,7 +80,7 @@ class BackfillIT {
                 "the launcher shows the backfill's progress");
         deployer.undeploy("backfill");
 
-        JsonNode saved = JSON.readTree(Path.of(DATA, "backfill.json").toFile());
+        JsonNode saved = Json.MAPPER.readTree(Path.of(DATA, "backfill.json").toFile());
         assertEquals("running", saved.path("state").asText());
         long offset = saved.path("offset").asLong();
         assertTrue(offset >= 40 && offset < 225, saved.toString());
@@ -118,7 +119,7 @@ class BackfillIT {
             HttpResponse<byte[]> admin = Http.send("POST", base, "admin/backfill", "Authorization", ADMIN,
                     "Origin", base.getProtocol() + "://" + base.getHost() + ":" + base.getPort());
             assertEquals(202, admin.statusCode(), Http.text(admin));
-            assertEquals("running", JSON.readTree(admin.body()).path("state").asText());
+            assertEquals("running", Json.MAPPER.readTree(admin.body()).path("state").asText());
             JsonNode done = waitFor(s -> "done".equals(s.path("state").asText()), "a second pass done");
             assertEquals(0, done.path("computed").asLong(), "everything was covered already: checked, not recomputed");
         } finally {
@@ -126,19 +127,10 @@ class BackfillIT {
         }
     }
 
-    private JsonNode waitFor(java.util.function.Predicate<JsonNode> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        JsonNode backfill = null;
-        while (System.nanoTime() < deadline) {
+    private JsonNode waitFor(java.util.function.Predicate<JsonNode> condition, String what) {
+        return Await.value("the backfill " + what, Duration.ofSeconds(90), () -> {
             HttpResponse<byte[]> r = Http.get(base, "preload/status");
-            if (r.statusCode() == 200) {
-                backfill = JSON.readTree(r.body()).path("backfill");
-                if (condition.test(backfill)) {
-                    return backfill;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("backfill not " + what + ": " + backfill);
+            return r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()).path("backfill") : null;
+        }, b -> b != null && condition.test(b));
     }
 }

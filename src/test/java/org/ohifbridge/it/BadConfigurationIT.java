@@ -15,6 +15,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.testing.Http;
 
 /** An invalid setting stops the deployment: the container refuses to start it (nothing half-configured runs). */
 @ExtendWith(ArquillianExtension.class)

@@ -12,12 +12,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.testing.Samples;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,8 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BrowserIT {
-    private static WebDriver browser;
+class BrowserIT extends BrowserTest {
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -37,16 +34,6 @@ class BrowserIT {
 
     @ArquillianResource
     URL base;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        Chromium.stop(browser);
-    }
 
     @Test
     void studyListShowsTheSampleStudies() throws IOException {
@@ -66,13 +53,13 @@ class BrowserIT {
 
     @Test
     void viewerRendersTheMrBrain() throws IOException {
-        assertRenders(ProxyIT.BRAIN, "viewer-mr-brain");
+        assertRenders(Samples.BRAIN_UID, "viewer-mr-brain");
     }
 
     @Test
     void viewerRendersJpeg2000AndJpegLs() throws IOException {
-        assertRenders(ProxyIT.CT_J2K, "viewer-ct-jpeg2000");
-        assertRenders("1.3.6.1.4.1.5962.1.2.5.20040826185059.5457", "viewer-mr-jpegls");
+        assertRenders(Samples.J2K_UID, "viewer-ct-jpeg2000");
+        assertRenders(Samples.JPEGLS_UID, "viewer-mr-jpegls");
     }
 
     private void assertRenders(String studyUid, String name) throws IOException {

@@ -17,13 +17,11 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.testing.Samples;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BrowserJsonIT {
+class BrowserJsonIT extends BrowserTest {
     /** A fingerprint of the largest cornerstone canvas (sampled pixels), and how many samples are not black. */
     private static final String VIEWPORT = """
             let best = null;
@@ -51,7 +49,6 @@ class BrowserJsonIT {
             }
             return [h, n];""";
 
-    private static WebDriver browser;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -62,19 +59,9 @@ class BrowserJsonIT {
     @ArquillianResource
     URL base;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        Chromium.stop(browser);
-    }
-
     @Test
     void theMrBrainRenders() throws IOException {
-        open(DicomJsonIT.BRAIN_STUDY);
+        open(Samples.BRAIN_STUDY);
         long bright = waitForPixels();
         Chromium.screenshot(browser, "json-mr-brain");
         assertTrue(bright > 2000, "bright samples: " + bright);
@@ -83,12 +70,12 @@ class BrowserJsonIT {
 
     @Test
     void the96FrameXaShowsEveryFrame() throws IOException {
-        scrollThroughEveryFrame(DicomJsonIT.XA_STUDY, 96, "json-xa-96frames");
+        scrollThroughEveryFrame(Samples.XA_STUDY, 96, "json-xa-96frames");
     }
 
     @Test
     void the16FrameMrShowsEveryFrame() throws IOException {
-        scrollThroughEveryFrame("2718589b-2fb5c02f-0dd68ed7-5c782fb3-38af9ee9", 16, "json-mr-16frames");
+        scrollThroughEveryFrame(Samples.MR16_STUDY, 16, "json-mr-16frames");
     }
 
     private void scrollThroughEveryFrame(String study, int frames, String name) throws IOException {

@@ -32,6 +32,8 @@ final class CountingProxy {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> requests = new ArrayList<>();
+    /** Every path requested since the proxy started (never reset). */
+    private final Set<String> everRequested = new java.util.HashSet<>();
 
     CountingProxy(String targetUrl) throws IOException {
         this.target = targetUrl;
@@ -53,6 +55,11 @@ final class CountingProxy {
         return List.copyOf(requests);
     }
 
+    /** Whether any request since the proxy started had a path containing {@code part}. */
+    synchronized boolean everRequested(String part) {
+        return everRequested.stream().anyMatch(p -> p.contains(part));
+    }
+
     synchronized void reset() {
         requests.clear();
     }
@@ -66,6 +73,7 @@ final class CountingProxy {
                 + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
         synchronized (this) {
             requests.add(ex.getRequestMethod() + " " + pathAndQuery);
+            everRequested.add(ex.getRequestURI().getRawPath());
         }
         try (InputStream body = ex.getRequestBody()) {
             byte[] in = body.readAllBytes();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,9 +27,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
 import org.ohifbridge.cache.InstanceRecordCodec;
 import org.ohifbridge.cache.InstanceRecordStore;
 import org.ohifbridge.dicomjson.InstanceRecords;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.Http;
+import org.ohifbridge.testing.Samples;
 
 /**
  * {ctx}/studies/{id}/ohif-dicom-json against a real Orthanc: the document of every sample study (compared
@@ -39,11 +43,6 @@ import org.ohifbridge.dicomjson.InstanceRecords;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DicomJsonIT {
-    static final String BRAIN_STUDY = "5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4";
-    static final String XA_STUDY = "aa938400-09e9f0df-8ba95f68-e21f98dd-0c6e0cf0";
-    static final String J2K_STUDY = "31f93101-645010c1-2992b06e-fb4eac30-61b0a5a4";
-    static final String J2K_INSTANCE = "d635c6c1-0635a1be-1787e079-61025089-bab6ef3f";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static CountingProxy proxy;
 
     private static synchronized CountingProxy proxy() {
@@ -94,14 +93,14 @@ class DicomJsonIT {
 
     @Test
     void everySampleStudy() throws Exception {
-        JsonNode studies = JSON.readTree(TestOrthanc.shared().get("/studies?expand").body());
+        JsonNode studies = Json.MAPPER.readTree(TestOrthanc.shared().get("/studies?expand").body());
         assertEquals(6, studies.size(), "the six sample studies");
         for (JsonNode study : studies) {
             String id = study.path("ID").asText();
             JsonNode doc = document(base, id);
             JsonNode s = doc.path("studies").get(0);
             assertEquals(study.path("MainDicomTags").path("StudyInstanceUID").asText(), s.path("StudyInstanceUID").asText());
-            int instances = JSON.readTree(TestOrthanc.shared().get("/studies/" + id + "/instances").body()).size();
+            int instances = Json.MAPPER.readTree(TestOrthanc.shared().get("/studies/" + id + "/instances").body()).size();
             assertEquals(instances, s.path("NumInstances").asInt(), id);
             for (JsonNode series : s.path("series")) {
                 // the first url of each series, resolved as OHIF resolves it from {ctx}/ohif/viewer
@@ -115,11 +114,11 @@ class DicomJsonIT {
         }
         // the golden documents, written by an independent implementation of the plugin's rules
         for (String[] golden : new String[][] {{"ct-ankle", "55a9fcd2-e8197ca2-1af7a8e2-0e1ab147-841c65ba"},
-                {"ct-jpeg2000", J2K_STUDY}, {"mr-jpegls", "ea825ff5-6acaf08d-fa0bb01e-850fb445-d8772491"},
-                {"xa-96frames", XA_STUDY}, {"mr-16frames", "2718589b-2fb5c02f-0dd68ed7-5c782fb3-38af9ee9"}}) {
+                {"ct-jpeg2000", Samples.J2K_STUDY}, {"mr-jpegls", "ea825ff5-6acaf08d-fa0bb01e-850fb445-d8772491"},
+                {"xa-96frames", Samples.XA_STUDY}, {"mr-16frames", Samples.MR16_STUDY}}) {
             assertEquals(golden("study-" + golden[0] + ".json"), document(base, golden[1]), golden[0]);
         }
-        JsonNode brain = document(base, BRAIN_STUDY).path("studies").get(0).path("series").get(0).path("instances");
+        JsonNode brain = document(base, Samples.BRAIN_STUDY).path("studies").get(0).path("series").get(0).path("instances");
         JsonNode expected = golden("study-mr-brain.json").path("studies").get(0).path("series").get(0).path("instances");
         for (JsonNode e : expected) {
             assertTrue(contains(brain, e), "slice " + e.path("url"));
@@ -128,33 +127,40 @@ class DicomJsonIT {
 
     @Test
     void aWarmOpenCostsAtMostThreeOrthancCalls() throws Exception {
-        document(base, BRAIN_STUDY); // cold or warm, whatever ran before
+        document(base, Samples.BRAIN_STUDY); // cold or warm, whatever ran before
         proxy().reset();
-        document(base, BRAIN_STUDY);
+        document(base, Samples.BRAIN_STUDY);
         List<String> calls = proxy().requests();
         assertTrue(calls.size() <= 3, "calls: " + calls);
-        assertEquals(List.of("GET /studies/" + BRAIN_STUDY + "/instances"), calls);
+        assertEquals(List.of("GET /studies/" + Samples.BRAIN_STUDY + "/instances"), calls);
 
         // another WAR (or this one after a restart): the study's instance list and the document kept in Orthanc
-        JsonNode first = document(base, BRAIN_STUDY);
+        JsonNode first = document(base, Samples.BRAIN_STUDY);
         proxy().reset();
-        assertEquals(first, document(base2, BRAIN_STUDY));
+        assertEquals(first, document(base2, Samples.BRAIN_STUDY));
         calls = proxy().requests();
         assertTrue(calls.size() <= 3, "calls: " + calls);
-        assertEquals(List.of("GET /studies/" + BRAIN_STUDY + "/instances", "GET /studies/" + BRAIN_STUDY + "/metadata/4203"),
+        assertEquals(List.of("GET /studies/" + Samples.BRAIN_STUDY + "/instances", "GET /studies/" + Samples.BRAIN_STUDY + "/metadata/4203"),
                 calls);
     }
 
+    /**
+     * Preload's state stays "off" only when its follower never started (starting sets it to "starting", before its
+     * first call, {@code changes?last}); and Orthanc has not seen a single change-log request since the WARs started.
+     */
     @Test
     void noChangeFeedWhenPreloadIsOff() throws Exception {
-        document(base, XA_STUDY);
-        Thread.sleep(2500);
-        assertFalse(proxy().requests().stream().anyMatch(r -> r.contains("/changes")), proxy().requests().toString());
+        document(base, Samples.XA_STUDY);
+        for (URL war : List.of(base, base2, scratchBase)) {
+            JsonNode status = Json.MAPPER.readTree(Http.get(war, "preload/status").body());
+            assertEquals("off", status.path("preload").path("state").asText(), war + " " + status);
+        }
+        assertFalse(proxy().everRequested("/changes"), proxy().requests().toString());
     }
 
     @Test
     void etagRevalidationAndGzip() throws Exception {
-        String path = "studies/" + BRAIN_STUDY + "/ohif-dicom-json";
+        String path = "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json";
         HttpResponse<byte[]> plain = Http.get(base, path);
         assertEquals(200, plain.statusCode());
         assertTrue(Http.header(plain, "Content-Type").startsWith("application/json"));
@@ -183,8 +189,8 @@ class DicomJsonIT {
     @Test
     void addingAndDeletingAnInstanceChangesTheNextAnswer(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         TestOrthanc o = TestOrthanc.named("json-scratch", false);
-        HttpResponse<byte[]> before = Http.get(scratchBase, "studies/" + BRAIN_STUDY + "/ohif-dicom-json");
-        assertEquals(20, JSON.readTree(before.body()).path("studies").get(0).path("NumInstances").asInt());
+        HttpResponse<byte[]> before = Http.get(scratchBase, "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json");
+        assertEquals(20, Json.MAPPER.readTree(before.body()).path("studies").get(0).path("NumInstances").asInt());
 
         // one more slice of the same series: a copy with a new SOP Instance UID
         Path copy = tmp.resolve("extra.dcm");
@@ -192,33 +198,29 @@ class DicomJsonIT {
         Process p = new ProcessBuilder("dcmodify", "-nb", "-q", "-gin", copy.toString()).inheritIO().start();
         assertEquals(0, p.waitFor());
         String extra = o.upload(copy);
-        HttpResponse<byte[]> added = Http.get(scratchBase, "studies/" + BRAIN_STUDY + "/ohif-dicom-json");
-        JsonNode doc = JSON.readTree(added.body());
+        HttpResponse<byte[]> added = Http.get(scratchBase, "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json");
+        JsonNode doc = Json.MAPPER.readTree(added.body());
         assertEquals(21, doc.path("studies").get(0).path("NumInstances").asInt());
         assertTrue(Http.text(added).contains("../instances/" + extra + "/file"));
         assertNotEquals(Http.header(before, "ETag"), Http.header(added, "ETag"));
 
         assertEquals(200, o.send("DELETE", "/instances/" + extra, null).statusCode());
-        HttpResponse<byte[]> deleted = Http.get(scratchBase, "studies/" + BRAIN_STUDY + "/ohif-dicom-json");
-        assertEquals(JSON.readTree(before.body()), JSON.readTree(deleted.body()));
+        HttpResponse<byte[]> deleted = Http.get(scratchBase, "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json");
+        assertEquals(Json.MAPPER.readTree(before.body()), Json.MAPPER.readTree(deleted.body()));
         assertEquals(Http.header(before, "ETag"), Http.header(deleted, "ETag"), "the same instances, the same document");
     }
 
     @Test
     void aCorruptEntryIsRecomputedAndReplaced() throws Exception {
         TestOrthanc o = TestOrthanc.named("json-scratch", false);
-        String meta = "/instances/" + J2K_INSTANCE + "/metadata/" + InstanceRecordStore.METADATA;
+        String meta = "/instances/" + Samples.J2K_INSTANCE + "/metadata/" + InstanceRecordStore.METADATA;
         assertEquals(200, o.send("PUT", meta, "not base64 gzip json".getBytes()).statusCode());
-        assertEquals(golden("study-ct-jpeg2000.json"), document(scratchBase, J2K_STUDY));
+        assertEquals(golden("study-ct-jpeg2000.json"), document(scratchBase, Samples.J2K_STUDY));
         // written back after the answer
-        String stored = Http.text(o.get(meta));
-        for (int i = 0; i < 50 && InstanceRecordCodec.decode(stored).isEmpty(); i++) {
-            Thread.sleep(100);
-            stored = Http.text(o.get(meta));
-        }
-        assertTrue(InstanceRecordCodec.decode(stored).isPresent(), "replaced by a valid entry: " + stored);
+        String stored = Await.value("a valid 4202 entry in place of the corrupt one", Duration.ofSeconds(5),
+                () -> Http.text(o.get(meta)), text -> InstanceRecordCodec.decode(text).isPresent());
         assertEquals(InstanceRecords.VERSION, InstanceRecordCodec.decode(stored).get().path("Version").asInt());
-        assertTrue(ServerLog.text().contains("metadata 4202 of instance " + J2K_INSTANCE + " was corrupt or of another"
+        assertTrue(ServerLog.text().contains("metadata 4202 of instance " + Samples.J2K_INSTANCE + " was corrupt or of another"
                 + " version; recomputed"));
     }
 
@@ -227,7 +229,7 @@ class DicomJsonIT {
         String config = Http.text(Http.get(base, "ohif/app-config.js"));
         assertTrue(config.contains("window.config.defaultDataSourceName = 'dicomjson';"));
         assertTrue(config.contains("window.config.showStudyList = false;"));
-        HttpResponse<byte[]> page = Http.get(base, "ohif/viewer?url=../studies/" + BRAIN_STUDY + "/ohif-dicom-json");
+        HttpResponse<byte[]> page = Http.get(base, "ohif/viewer?url=../studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json");
         assertEquals(200, page.statusCode());
         assertEquals("connect-src 'self' blob: data:", Http.header(page, "Content-Security-Policy"));
         for (String evil : List.of("https://evil.example/x.json", "//evil.example/x.json", "%2F%5Cevil.example%2Fx",
@@ -237,18 +239,18 @@ class DicomJsonIT {
             assertTrue(Http.text(r).contains("only opens studies from this server"), evil);
         }
         String host = base.getHost() + ":" + base.getPort();
-        assertEquals(200, Http.get(base, "ohif/viewer?url=http://" + host + base.getPath() + "studies/" + BRAIN_STUDY
+        assertEquals(200, Http.get(base, "ohif/viewer?url=http://" + host + base.getPath() + "studies/" + Samples.BRAIN_STUDY
                 + "/ohif-dicom-json").statusCode(), "an absolute URL on this very server is fine");
     }
 
     static JsonNode document(URL base, String study) throws IOException {
         HttpResponse<byte[]> r = Http.get(base, "studies/" + study + "/ohif-dicom-json");
         assertEquals(200, r.statusCode(), study + ": " + Http.text(r));
-        return JSON.readTree(r.body());
+        return Json.MAPPER.readTree(r.body());
     }
 
     private static JsonNode golden(String name) throws IOException {
-        return JSON.readTree(DicomJsonIT.class.getResourceAsStream("/dicomjson/expected/" + name));
+        return Json.MAPPER.readTree(DicomJsonIT.class.getResourceAsStream("/dicomjson/expected/" + name));
     }
 
     private static boolean contains(JsonNode array, JsonNode element) {

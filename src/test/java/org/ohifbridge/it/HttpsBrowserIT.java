@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,8 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class HttpsBrowserIT {
-    private static WebDriver browser;
+class HttpsBrowserIT extends BrowserTest {
     private static String volumeStudy;
 
     @Deployment(testable = false)
@@ -66,26 +63,16 @@ class HttpsBrowserIT {
         Matcher m = Pattern.compile("\"StudyInstanceUID\"\\s*:\\s*\"([0-9.]+)\"").matcher(study);
         assertTrue(m.find(), study);
         volumeStudy = m.group(1);
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        Chromium.stop(browser);
     }
 
     /** A screenshot needs a frame from a renderer that may still be busy painting the 3D view: best effort. */
     private static void screenshotWhenIdle(String name) throws IOException {
         for (int attempt = 1; attempt <= 4; attempt++) {
             try {
-                Thread.sleep(10_000);
                 Chromium.screenshot(browser, name);
                 return;
             } catch (TimeoutException e) {
                 // the renderer did not answer within chromedriver's 10 s; try again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
         System.err.println("HttpsBrowserIT: no screenshot " + name + ": the renderer stayed busy");

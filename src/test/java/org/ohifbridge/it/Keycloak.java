@@ -3,7 +3,6 @@ package org.ohifbridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Await;
 
 /**
  * The test identity provider: the real Keycloak the pom starts on loopback (scripts/run-keycloak.sh) with the realm
@@ -28,7 +29,6 @@ final class Keycloak {
     static final int TOKEN_SECONDS = 15;
     /** The clock skew the WAR tolerates (BearerTokens.CLOCK_SKEW_SECONDS). */
     static final int CLOCK_SKEW_SECONDS = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static boolean ready;
 
@@ -39,25 +39,32 @@ final class Keycloak {
         return System.getProperty("keycloak.url", "http://127.0.0.1:18180") + "/realms/ohif";
     }
 
+    /**
+     * Lets an access token issued at {@code issuedNanos} ({@link System#nanoTime()}) expire, with 5 s to spare: its
+     * lifetime is what the tests that call this are about, so time itself must pass; there is nothing to poll.
+     */
+    static void outliveAccessToken(long issuedNanos) throws InterruptedException {
+        long left = java.util.concurrent.TimeUnit.SECONDS.toNanos(TOKEN_SECONDS + 5) - (System.nanoTime() - issuedNanos);
+        if (left > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
     /** Waits (once per JVM) until discovery answers: Keycloak starts while the first tests run. */
     static synchronized void awaitReady() throws Exception {
         if (ready) {
             return;
         }
-        long until = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                if (get(issuer() + "/.well-known/openid-configuration").statusCode() == 200) {
-                    ready = true;
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        try {
+            // connection refused while it starts: Await asks again
+            Await.until("Keycloak's discovery document", Duration.ofSeconds(240), Duration.ofMillis(500),
+                    () -> get(issuer() + "/.well-known/openid-configuration").statusCode() == 200);
+            ready = true;
+        } catch (AssertionError e) {
+            Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak.log"));
+            fail("Keycloak did not answer within 240 s; " + log + ":\n"
+                    + (Files.exists(log) ? tail(Files.readString(log)) : "(none)"));
         }
-        Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak.log"));
-        fail("Keycloak did not answer within 240 s; " + log + ":\n" + (Files.exists(log) ? tail(Files.readString(log)) : "(none)"));
     }
 
     /** The password grant, as a portal or RIS integration gets its access token. */
@@ -70,7 +77,7 @@ final class Keycloak {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).path("access_token").asText();
+        return Json.MAPPER.readTree(r.body()).path("access_token").asText();
     }
 
     /** The WAR's settings for SignOn=oidc against this provider (the secret as a file, as the README advises). */

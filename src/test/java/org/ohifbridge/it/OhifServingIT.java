@@ -20,6 +20,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.testing.Http;
 
 /**
  * The OHIF part of the URL space, on a real Tomcat, with the same WAR deployed twice: as ROOT and under

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.testing.Http;
 
 /**
  * Orthanc hung (a real Orthanc paused with SIGSTOP: 504) and gone (stopped: 502): small JSON bodies, no stack

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -28,19 +27,19 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Await;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.ScriptTimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,13 +54,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalIT {
+class PortalIT extends BrowserTest {
     static final String PATIENT_ID = "PORTAL7";
     static final String PATIENT_NAME = "Portal^<script>alert(7)</script>";
     static final String UID_A = uid();
     static final String UID_B = uid();
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static WebDriver browser;
     /** When the reading session of study A ended (later requests for A are OHIF's look at a prior). */
     private static java.time.Instant sessionAEnded;
     /** Events before this are from earlier runs on the same server log. */
@@ -88,17 +85,11 @@ class PortalIT {
     URL base;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
+    static void prepareBrowser() throws Exception {
         Keycloak.awaitReady();
-        browser = Chromium.start();
         // Chromium renders WebGL in software here: a smaller window paints the volume viewports sooner
         browser.manage().window().setSize(new Dimension(900, 650));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        Chromium.stop(browser);
     }
 
     @Test
@@ -120,7 +111,6 @@ class PortalIT {
         new Actions(browser).moveToElement(viewport).click().perform();
         for (int i = 0; i < 12; i++) {
             new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
-            Thread.sleep(150);
         }
         assertEquals(List.of(), Chromium.failedRequests(browser));
         browser.get(base.toString());
@@ -274,7 +264,7 @@ class PortalIT {
         for (String line : ServerLog.text().split("\n")) {
             int start = line.indexOf("{\"schema\":\"ohif-bridge-audit/1\"");
             if (start >= 0) {
-                JsonNode e = JSON.readTree(line.substring(start));
+                JsonNode e = Json.MAPPER.readTree(line.substring(start));
                 if (java.time.Instant.parse(e.path("time").asText()).isBefore(STARTED)) {
                     continue;
                 }
@@ -293,15 +283,8 @@ class PortalIT {
         return s.contains(orthancId(UID_A)) || s.contains(orthancId(UID_B));
     }
 
-    private static List<JsonNode> awaitEvents(Predicate<List<JsonNode>> until, Duration max) throws Exception {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            List<JsonNode> events = auditEvents();
-            if (until.test(events) || System.nanoTime() > deadline) {
-                return events;
-            }
-            Thread.sleep(1000);
-        }
+    private static List<JsonNode> awaitEvents(Predicate<List<JsonNode>> until, Duration max) {
+        return Await.value("these audit events", max, Duration.ofSeconds(1), PortalIT::auditEvents, until);
     }
 
     private static WebElement active() {
@@ -367,7 +350,7 @@ class PortalIT {
         }
         HttpResponse<byte[]> found = o.send("POST", "/tools/find",
                 ("{\"Level\":\"Study\",\"Query\":{\"PatientID\":\"" + PATIENT_ID + "\"}}").getBytes());
-        assertEquals(2, JSON.readTree(found.body()).size(), "two studies loaded");
+        assertEquals(2, Json.MAPPER.readTree(found.body()).size(), "two studies loaded");
         assertTrue(Stream.of(UID_A, UID_B).allMatch(u -> {
             try {
                 return o.get("/studies/" + orthancId(u)).statusCode() == 200;

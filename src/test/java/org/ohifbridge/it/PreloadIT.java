@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.Http;
 
 /**
  * Preloading against a real Orthanc: 200 instances uploaded while the WAR runs all get their metadata 4202,
@@ -31,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PreloadIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATA = Deployments.dataFolder("preload");
 
     @Deployment(name = "preload", testable = false, managed = false)
@@ -84,9 +86,8 @@ class PreloadIT {
                 throw new IllegalStateException(e);
             }
         });
-        while (uploaded.get() < 30 && !upload.isDone()) {
-            Thread.sleep(20);
-        }
+        Await.until("30 uploads", Duration.ofSeconds(60), Duration.ofMillis(10),
+                () -> uploaded.get() >= 30 || upload.isDone());
         deployer.undeploy("preload");
         int whenStopped = uploaded.get();
         upload.get();
@@ -113,16 +114,9 @@ class PreloadIT {
         deployer.undeploy("preload");
     }
 
-    private JsonNode waitUntilFollowing() throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = JSON.readTree(Http.get(base, "preload/status").body());
-            if ("up to date".equals(status.path("preload").path("state").asText())) {
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("preload not following: " + status);
+    private JsonNode waitUntilFollowing() {
+        return Await.value("preload following the change log", Duration.ofSeconds(30),
+                () -> Json.MAPPER.readTree(Http.get(base, "preload/status").body()),
+                status -> "up to date".equals(status.path("preload").path("state").asText()));
     }
 }

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,14 +24,15 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.Http;
+import org.ohifbridge.testing.Samples;
 
 /** {ctx}/dicom-web/** and {ctx}/instances/{id}/file against a real Orthanc, compared with Orthanc's own answers. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ProxyIT {
-    static final String BRAIN = "0.0.0.0.2.8811.20010413115754.12432";
-    static final String CT_J2K = "1.3.6.1.4.1.5962.1.2.1.20040826185059.5457";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Deployment(name = "viewer", testable = false)
     static WebArchive viewer() {
@@ -59,7 +61,7 @@ class ProxyIT {
                 "Origin", base.getProtocol() + "://" + base.getAuthority());
         assertEquals(409, r.statusCode());
         assertEquals("{\"status\":409,\"error\":\"backfill runs only with DataSource=dicom-json\"}", Http.text(r));
-        JsonNode status = new ObjectMapper().readTree(Http.get(base, "preload/status").body());
+        JsonNode status = Json.MAPPER.readTree(Http.get(base, "preload/status").body());
         assertEquals("idle", status.path("backfill").path("state").asText(), "no pass was started: " + status);
     }
 
@@ -70,45 +72,45 @@ class ProxyIT {
                 + "&includefield=00081030%2C00080060", "Accept", "application/dicom+json");
         assertEquals(200, r.statusCode());
         assertTrue(Http.header(r, "Content-Type").startsWith("application/dicom+json"));
-        JsonNode studies = JSON.readTree(r.body());
+        JsonNode studies = Json.MAPPER.readTree(r.body());
         List<String> descriptions = new ArrayList<>();
         for (JsonNode s : studies) {
             descriptions.add(s.path("00081030").path("Value").path(0).asText(""));
             assertTrue(s.path("00081190").path("Value").path(0).asText().startsWith("/viewer/dicom-web/studies/"),
                     "RetrieveURL on the WAR's public path");
         }
-        assertTrue(descriptions.containsAll(List.of("BRAIN", "SHOULDER", "RT ANKLE", "e+1", "MRI")), descriptions.toString());
+        assertTrue(descriptions.containsAll(List.of("Samples.BRAIN_UID", "SHOULDER", "RT ANKLE", "e+1", "MRI")), descriptions.toString());
         assertFalse(Http.text(r).contains("ohif-bridge.invalid"));
     }
 
     @Test
     void metadataBulkDataUrisPointAtTheWar() throws Exception {
-        String series = firstSeries(BRAIN);
-        HttpResponse<byte[]> r = Http.get(base, "dicom-web/studies/" + BRAIN + "/series/" + series + "/metadata");
+        String series = firstSeries(Samples.BRAIN_UID);
+        HttpResponse<byte[]> r = Http.get(base, "dicom-web/studies/" + Samples.BRAIN_UID + "/series/" + series + "/metadata");
         assertEquals(200, r.statusCode());
         String text = Http.text(r);
         assertFalse(text.contains("ohif-bridge.invalid"));
         assertFalse(text.contains(TestOrthanc.shared().url()), "Orthanc's own address never reaches the browser");
-        JsonNode instances = JSON.readTree(r.body());
+        JsonNode instances = Json.MAPPER.readTree(r.body());
         assertEquals(20, instances.size());
         String bulk = instances.get(0).path("7FE00010").path("BulkDataURI").asText();
-        assertTrue(bulk.startsWith("/viewer/dicom-web/studies/" + BRAIN + "/series/" + series + "/instances/"), bulk);
+        assertTrue(bulk.startsWith("/viewer/dicom-web/studies/" + Samples.BRAIN_UID + "/series/" + series + "/instances/"), bulk);
         HttpResponse<byte[]> pixels = Http.get(base, bulk.substring("/viewer/".length()));
         assertEquals(200, pixels.statusCode());
         assertTrue(pixels.body().length > 256 * 256 * 2, "the pixel data of a 256x256 16-bit slice");
 
-        HttpResponse<byte[]> gz = Http.get(base, "dicom-web/studies/" + BRAIN + "/series/" + series + "/metadata",
+        HttpResponse<byte[]> gz = Http.get(base, "dicom-web/studies/" + Samples.BRAIN_UID + "/series/" + series + "/metadata",
                 "Accept-Encoding", "gzip");
         assertEquals("gzip", Http.header(gz, "Content-Encoding"));
-        assertEquals(JSON.readTree(r.body()), JSON.readTree(Http.gunzip(gz.body())));
+        assertEquals(Json.MAPPER.readTree(r.body()), Json.MAPPER.readTree(Http.gunzip(gz.body())));
         assertTrue(gz.body().length * 3 < r.body().length);
     }
 
     @Test
     void framesAreByteIdenticalToOrthancs() throws Exception {
-        String series = firstSeries(CT_J2K);
-        String sop = firstInstance(CT_J2K, series);
-        String path = "dicom-web/studies/" + CT_J2K + "/series/" + series + "/instances/" + sop + "/frames/1";
+        String series = firstSeries(Samples.J2K_UID);
+        String sop = firstInstance(Samples.J2K_UID, series);
+        String path = "dicom-web/studies/" + Samples.J2K_UID + "/series/" + series + "/instances/" + sop + "/frames/1";
         for (String accept : List.of("multipart/related; type=application/octet-stream; transfer-syntax=*",
                 "multipart/related; type=\"application/octet-stream\"")) {
             HttpResponse<byte[]> viaWar = Http.get(base, path, "Accept", accept);
@@ -131,8 +133,8 @@ class ProxyIT {
      */
     @Test
     void serverSideJpeg2000DecodingKeepsOrthancAlive() throws Exception {
-        String series = firstSeries(CT_J2K);
-        String instance = "dicom-web/studies/" + CT_J2K + "/series/" + series + "/instances/" + firstInstance(CT_J2K, series);
+        String series = firstSeries(Samples.J2K_UID);
+        String instance = "dicom-web/studies/" + Samples.J2K_UID + "/series/" + series + "/instances/" + firstInstance(Samples.J2K_UID, series);
         for (int i = 0; i < 25; i++) {
             HttpResponse<byte[]> transcoded = Http.get(base, instance + "/frames/1",
                     "Accept", "multipart/related; type=\"application/octet-stream\"");
@@ -146,7 +148,7 @@ class ProxyIT {
 
     @Test
     void instanceFilesAreByteIdenticalToOrthancs() throws Exception {
-        JsonNode all = JSON.readTree(TestOrthanc.shared().get("/instances?expand").body());
+        JsonNode all = Json.MAPPER.readTree(TestOrthanc.shared().get("/instances?expand").body());
         int checked = 0;
         for (JsonNode instance : all) { // every sample, among them the 96-frame XA (1.7 MB) and the 16-frame MR
             String id = instance.path("ID").asText();
@@ -168,9 +170,11 @@ class ProxyIT {
      */
     @Test
     void pooledConnectionsThatOrthancClosedAreNotReused() throws Exception {
+        int orthancPort = URI.create(TestOrthanc.shared().url()).getPort();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, Http.get(base, "dicom-web/studies").statusCode(), "request " + i);
-            Thread.sleep(1500);
+            Await.until("Orthanc closing its idle keep-alive connections", Duration.ofSeconds(10),
+                    () -> Sockets.establishedTo(orthancPort) == 0);
         }
         assertEquals(200, Http.get(base, "instances/" + anyInstanceId() + "/file").statusCode());
     }
@@ -183,13 +187,13 @@ class ProxyIT {
             HttpResponse<byte[]> r = Http.get(base, path);
             assertEquals(404, r.statusCode(), path);
             assertEquals("application/json", Http.header(r, "Content-Type"), path);
-            JsonNode body = JSON.readTree(r.body());
+            JsonNode body = Json.MAPPER.readTree(r.body());
             assertEquals(404, body.path("status").asInt());
             assertTrue(r.body().length < 200, path);
         }
         HttpResponse<byte[]> bad = Http.get(base, "instances/not-an-orthanc-id/file");
         assertEquals(400, bad.statusCode());
-        assertEquals("not an Orthanc instance id", JSON.readTree(bad.body()).path("error").asText());
+        assertEquals("not an Orthanc instance id", Json.MAPPER.readTree(bad.body()).path("error").asText());
     }
 
     @Test
@@ -231,16 +235,16 @@ class ProxyIT {
     }
 
     private static String anyInstanceId() throws Exception {
-        return JSON.readTree(TestOrthanc.shared().get("/instances").body()).get(0).asText();
+        return Json.MAPPER.readTree(TestOrthanc.shared().get("/instances").body()).get(0).asText();
     }
 
     private String firstSeries(String study) throws Exception {
-        JsonNode series = JSON.readTree(Http.get(base, "dicom-web/studies/" + study + "/series").body());
+        JsonNode series = Json.MAPPER.readTree(Http.get(base, "dicom-web/studies/" + study + "/series").body());
         return series.get(0).path("0020000E").path("Value").path(0).asText();
     }
 
     private String firstInstance(String study, String series) throws Exception {
-        JsonNode instances = JSON.readTree(Http.get(base, "dicom-web/studies/" + study + "/series/" + series
+        JsonNode instances = Json.MAPPER.readTree(Http.get(base, "dicom-web/studies/" + study + "/series/" + series
                 + "/instances").body());
         return instances.get(0).path("00080018").path("Value").path(0).asText();
     }

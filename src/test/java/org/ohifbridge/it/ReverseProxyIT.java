@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +14,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Http;
 
 /**
  * Behind a reverse proxy that publishes the WAR under a prefix: X-Forwarded-Prefix is honoured only from a
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ReverseProxyIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Deployment(name = "trusting", testable = false)
     static WebArchive trusting() {
@@ -61,7 +61,7 @@ class ReverseProxyIT {
         assertTrue(config.contains("qidoRoot: '/imaging/trusting/dicom-web'"));
         String html = Http.text(Http.get(trusting, "ohif/viewer", "X-Forwarded-Prefix", "/imaging"));
         assertTrue(html.contains("src=\"/imaging/trusting/ohif/app-config.js\""));
-        JsonNode studies = JSON.readTree(Http.get(trusting, "dicom-web/studies", "X-Forwarded-Prefix", "/imaging").body());
+        JsonNode studies = Json.MAPPER.readTree(Http.get(trusting, "dicom-web/studies", "X-Forwarded-Prefix", "/imaging").body());
         assertTrue(studies.get(0).path("00081190").path("Value").path(0).asText()
                 .startsWith("/imaging/trusting/dicom-web/studies/"));
         assertEquals("/imaging/trusting/ohif/", Http.header(Http.get(trusting, "ohif", "X-Forwarded-Prefix", "/imaging"),

@@ -1,11 +1,12 @@
 package org.ohifbridge.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Samples;
 
 /**
  * Every route family of the WAR × the four identities of the sign-on tests, with the status each cell must get.
@@ -26,21 +27,20 @@ final class RouteMatrix {
     record Result(int cells, int leaks, List<String> wrong) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FRAME_ACCEPT = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
 
     final List<Route> routes = new ArrayList<>();
 
     /** The routes for the MR brain study in {@code orthanc}. */
     RouteMatrix(TestOrthanc orthanc) throws IOException {
-        JsonNode found = JSON.readTree(orthanc.send("POST", "/tools/lookup", ProxyIT.BRAIN.getBytes(StandardCharsets.UTF_8)).body());
+        JsonNode found = Json.MAPPER.readTree(orthanc.send("POST", "/tools/lookup", Samples.BRAIN_UID.getBytes(StandardCharsets.UTF_8)).body());
         String studyId = found.get(0).path("ID").asText();
-        JsonNode instance = JSON.readTree(orthanc.get("/studies/" + studyId + "/instances").body()).get(0);
+        JsonNode instance = Json.MAPPER.readTree(orthanc.get("/studies/" + studyId + "/instances").body()).get(0);
         String instanceId = instance.path("ID").asText();
         String sop = instance.path("MainDicomTags").path("SOPInstanceUID").asText();
-        String series = JSON.readTree(orthanc.get("/series/" + instance.path("ParentSeries").asText()).body())
+        String series = Json.MAPPER.readTree(orthanc.get("/series/" + instance.path("ParentSeries").asText()).body())
                 .path("MainDicomTags").path("SeriesInstanceUID").asText();
-        String seriesPath = "dicom-web/studies/" + ProxyIT.BRAIN + "/series/" + series;
+        String seriesPath = "dicom-web/studies/" + Samples.BRAIN_UID + "/series/" + series;
         routes.add(new Route("OHIF page", "GET", "ohif/", "*/*"));
         routes.add(new Route("OHIF asset", "GET", "ohif/ohif-logo.svg", "*/*"));
         routes.add(new Route("app-config.js", "GET", "ohif/app-config.js", "*/*"));
@@ -53,7 +53,7 @@ final class RouteMatrix {
         routes.add(new Route("admin POST", "POST", "admin/backfill", "application/json"));
         routes.add(new Route("health", "GET", "health", "application/json"));
         routes.add(new Route("launcher", "GET", "", "*/*"));
-        routes.add(new Route("deep link", "GET", "open?StudyInstanceUID=" + ProxyIT.BRAIN, "*/*"));
+        routes.add(new Route("deep link", "GET", "open?StudyInstanceUID=" + Samples.BRAIN_UID, "*/*"));
     }
 
     static int expected(Identity who, Route route) {

@@ -9,19 +9,17 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.testing.Samples;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,8 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SignOnBrowserIT {
-    private static WebDriver browser;
+class SignOnBrowserIT extends BrowserTest {
 
     @Deployment(testable = false)
     static WebArchive war() throws IOException {
@@ -46,19 +43,13 @@ class SignOnBrowserIT {
     URL base;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
+    static void awaitKeycloak() throws Exception {
         Keycloak.awaitReady();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        Chromium.stop(browser);
     }
 
     @Test
     void signOnAtKeycloakThenTheViewerRendersAndOutlivesTheToken() throws Exception {
-        browser.get(base + "ohif/viewer?StudyInstanceUIDs=" + ProxyIT.BRAIN);
+        browser.get(base + "ohif/viewer?StudyInstanceUIDs=" + Samples.BRAIN_UID);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertTrue(browser.getCurrentUrl().startsWith(Keycloak.issuer() + "/"), "Keycloak's page: " + browser.getCurrentUrl());
@@ -87,12 +78,9 @@ class SignOnBrowserIT {
         assertFalse(storage.contains("JSESSIONID"), "the session cookie is HttpOnly: " + storage);
         assertFalse(storage.contains("eyJ"), "no token in the browser's storage");
 
-        long remaining = TimeUnit.SECONDS.toNanos(Keycloak.TOKEN_SECONDS + 5) - (System.nanoTime() - signedOn);
-        if (remaining > 0) {
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(remaining));
-        }
+        Keycloak.outliveAccessToken(signedOn);
         Object status = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('../dicom-web/studies?StudyInstanceUID=" + ProxyIT.BRAIN + "', {headers: {Accept: 'application/dicom+json'}})"
+                + "fetch('../dicom-web/studies?StudyInstanceUID=" + Samples.BRAIN_UID + "', {headers: {Accept: 'application/dicom+json'}})"
                 + ".then(r => r.text().then(t => done(r.status + ' ' + t.length))).catch(e => done('error ' + e));");
         assertTrue(String.valueOf(status).startsWith("200 "), "after the access token expired: " + status);
         assertTrue(Long.parseLong(String.valueOf(status).substring(4)) > 100, "the study came back: " + status);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ohifbridge.testing.Await;
 
 /**
  * A real Orthanc (Debian's package, with its DICOMweb and GDCM plugins) for the integration tests: its own
@@ -84,42 +85,25 @@ public final class TestOrthanc {
             throw new IllegalStateException("the loopback bind shim is missing (" + shim + "): run scripts/test.sh");
         }
         Path db = Files.createDirectories(dir.resolve("db"));
-        String config = """
-                {
-                  "Name": "ohif-bridge-it",
-                  "StorageDirectory": "%s", "IndexDirectory": "%s",
-                  "HttpPort": %d, "DicomPort": %d,
-                  "RemoteAccessAllowed": false,
-                  "AuthenticationEnabled": %s,
-                  "RegisteredUsers": { "%s": "%s" },
-                  "SaveJobs": false,
-                  "Plugins": [ "/usr/share/orthanc/plugins/libOrthancDicomWeb.so",
-                               "/usr/share/orthanc/plugins/libOrthancGdcm.so" ],
-                  "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false },
-                  "Gdcm": { "Enable": true }
-                }
-                """.formatted(db, db, httpPort, dicomPort, auth, USER, PASSWORD);
+        // the configuration the demo and the benchmarks use too (scripts/lib.sh, start_orthanc)
+        String config = Files.readString(Path.of(System.getProperty("orthanc.template", "scripts/orthanc.json.template")))
+                .replace("@NAME@", "ohif-bridge-it").replace("@STORAGE@", db.toString())
+                .replace("@HTTP_PORT@", Integer.toString(httpPort)).replace("@DICOM_PORT@", Integer.toString(dicomPort))
+                .replace("@AUTHENTICATION@", Boolean.toString(auth))
+                .replace("@USERS@", "{ \"" + USER + "\": \"" + PASSWORD + "\" }");
         Path configFile = dir.resolve("orthanc.json");
         Files.writeString(configFile, config);
         ProcessBuilder pb = new ProcessBuilder("/usr/sbin/Orthanc", "--logfile=" + dir.resolve("orthanc.log"),
                 configFile.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile());
         pb.environment().put("LD_PRELOAD", shim);
         process = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
+        // connection refused while it starts: Await asks again; an Orthanc that exited fails at once
+        Await.until("Orthanc on port " + httpPort + " (" + dir + ")", Duration.ofSeconds(30), () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Orthanc exited; see " + dir);
+                throw new AssertionError("Orthanc exited; see " + dir);
             }
-            try {
-                if (get("/system").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            sleep(100);
-        }
-        throw new IllegalStateException("Orthanc did not start on port " + httpPort);
+            return get("/system").statusCode() == 200;
+        });
     }
 
     /** Uploads the sample studies (once per Orthanc is enough: uploading again answers AlreadyStored). */
@@ -309,11 +293,4 @@ public final class TestOrthanc {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ohifbridge.Json;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.Http;
 
 /**
  * The wildfly-config scripts, run as the README tells a WildFly admin to run them (jboss-cli.sh with a
@@ -174,17 +177,11 @@ class WildFlyConfigIT {
         assertEquals(200, Http.get(bystander, "dicom-web/studies?PatientID=" + marker, "Accept", "application/dicom+json")
                 .statusCode());
         Path file = Path.of(System.getProperty("server.logs"), "ohif-audit.log");
-        String line = null;
-        for (int i = 0; i < 50 && line == null; i++) {
-            if (Files.exists(file)) {
-                line = Files.readAllLines(file).stream().filter(l -> l.contains(marker)).findFirst().orElse(null);
-            }
-            if (line == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertTrue(line != null, "the search is in " + file);
-        com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        // the audit writes on its own thread, after the answer
+        String line = Await.value("the search in " + file, Duration.ofSeconds(5), () -> Files.exists(file)
+                ? Files.readAllLines(file).stream().filter(l -> l.contains(marker)).findFirst().orElse(null) : null,
+                l -> l != null);
+        com.fasterxml.jackson.databind.JsonNode event = Json.MAPPER.readTree(line);
         assertEquals("search", event.path("action").asText(), line);
         assertEquals(line, event.toString(), "the line is the JSON event and nothing else");
         String serverLog = Files.readString(Path.of(System.getProperty("server.logs"), "server.log"));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.ohifbridge.http.PublicBase;
 import org.ohifbridge.config.DataSource;
+import org.ohifbridge.http.PublicBase;
 
 class AppConfigRendererTest {
     private static final String USER = "window.config = { routerBasename: '/user/', dataSources: ['user'], x: 1 };";

@@ -3,8 +3,8 @@ package org.ohifbridge.ohif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ohifbridge.testing.InProcessServer.header;
-import static org.ohifbridge.testing.InProcessServer.text;
+import static org.ohifbridge.testing.Http.header;
+import static org.ohifbridge.testing.Http.text;
 
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -2,8 +2,8 @@ package org.ohifbridge.preload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ohifbridge.testing.InProcessServer.header;
-import static org.ohifbridge.testing.InProcessServer.text;
+import static org.ohifbridge.testing.Http.header;
+import static org.ohifbridge.testing.Http.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -19,6 +19,7 @@ import org.ohifbridge.dicomjson.Golden;
 import org.ohifbridge.testing.Await;
 import org.ohifbridge.testing.FakeOrthanc;
 import org.ohifbridge.testing.InProcessServer;
+import org.ohifbridge.testing.Samples;
 import org.ohifbridge.testing.TestSettings;
 import org.ohifbridge.web.AdminResource;
 
@@ -72,8 +73,8 @@ class PreloadStatusResourceTest {
         stop();
 
         for (int i = 0; i < 5; i++) {
-            orthanc.addInstance("5765b8d0-abcaabfe-4416b976-4ebd9aab-47a6cae4",
-                    String.format("%08x-00000000-00000000-00000000-00000000", i), Golden.read("tags/mr-brain-brain_001.json"));
+            orthanc.addInstance(Samples.BRAIN_STUDY,
+                    Samples.instanceId(i), Golden.read("tags/mr-brain-brain_001.json"));
         }
         start("DataSource", "dicom-json", "BackfillRate", "1000");
         HttpResponse<byte[]> accepted = server.send("POST", "admin/backfill");

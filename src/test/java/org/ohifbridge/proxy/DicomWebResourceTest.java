@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ohifbridge.testing.InProcessServer.header;
-import static org.ohifbridge.testing.InProcessServer.text;
+import static org.ohifbridge.testing.Http.header;
+import static org.ohifbridge.testing.Http.text;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package org.ohifbridge.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ohifbridge.testing.Http.header;
+import static org.ohifbridge.testing.Http.text;
 import static org.ohifbridge.testing.InProcessServer.basic;
-import static org.ohifbridge.testing.InProcessServer.header;
-import static org.ohifbridge.testing.InProcessServer.text;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

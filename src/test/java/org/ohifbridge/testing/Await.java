@@ -20,12 +20,22 @@ public final class Await {
         value(what, max, condition, Boolean.TRUE::equals);
     }
 
+    /** The same, asking every {@code step} (a costly question, e.g. one request per instance, is asked less often). */
+    public static void until(String what, Duration max, Duration step, Callable<Boolean> condition) {
+        value(what, max, step, condition, Boolean.TRUE::equals);
+    }
+
     /**
      * Asks {@code value} until {@code accept} takes its answer, and returns that answer.
      *
      * @throws AssertionError after {@code max}, naming {@code what} and the last answer
      */
     public static <T> T value(String what, Duration max, Callable<T> value, Predicate<? super T> accept) {
+        return value(what, max, Duration.ofMillis(STEP_MILLIS), value, accept);
+    }
+
+    /** The same, asking every {@code step}. */
+    public static <T> T value(String what, Duration max, Duration step, Callable<T> value, Predicate<? super T> accept) {
         long deadline = System.nanoTime() + max.toNanos();
         T last = null;
         Exception failure = null;
@@ -48,7 +58,7 @@ public final class Await {
                 throw error;
             }
             try {
-                Thread.sleep(STEP_MILLIS);
+                Thread.sleep(step.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + what, e);

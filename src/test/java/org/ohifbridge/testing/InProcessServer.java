@@ -12,13 +12,9 @@ import jakarta.servlet.ServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,9 +43,6 @@ import org.ohifbridge.web.BridgeApplication;
  * viewer's files, the context path).
  */
 public final class InProcessServer implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
     private final Tomcat tomcat;
     private final String contextPath;
     private final Path baseDir;
@@ -181,31 +174,13 @@ public final class InProcessServer implements AutoCloseable {
 
     /** Any method, with headers given as name, value, name, value … (no body, no redirect followed). */
     public HttpResponse<byte[]> send(String method, String pathInWar, String... headers) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathInWar)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    public static String text(HttpResponse<byte[]> r) {
-        return new String(r.body(), StandardCharsets.UTF_8);
-    }
-
-    public static String header(HttpResponse<?> r, String name) {
-        return r.headers().firstValue(name).orElse(null);
+        return Http.send(method, uri(pathInWar), headers);
     }
 
     /** Basic credentials as a header value. */
     public static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

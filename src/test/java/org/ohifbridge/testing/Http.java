@@ -1,4 +1,4 @@
-package org.ohifbridge.it;
+package org.ohifbridge.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
-/** Plain HTTP calls to the deployed WAR (no redirects followed, nothing decompressed behind our back). */
+/** Plain HTTP calls to the WAR under test (no redirects followed, nothing decompressed behind our back). */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -26,7 +26,12 @@ public final class Http {
 
     public static HttpResponse<byte[]> send(String method, URL base, String path, String... headers)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path))
+        return send(method, URI.create(base.toString() + path), headers);
+    }
+
+    /** Any method, no body, headers as name, value, name, value … */
+    public static HttpResponse<byte[]> send(String method, URI uri, String... headers) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             b.headers(headers);

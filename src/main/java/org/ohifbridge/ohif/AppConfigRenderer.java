@@ -77,19 +77,11 @@ public final class AppConfigRenderer {
     private final DataSource dataSource;
     private final boolean embeddedUserPart;
 
-    public AppConfigRenderer(String userPart, DataSource dataSource) {
-        this(userPart, dataSource, false);
-    }
-
     /** @param embeddedUserPart whether {@code userPart} is the WAR's default (no UserConfiguration given) */
     public AppConfigRenderer(String userPart, DataSource dataSource, boolean embeddedUserPart) {
         this.userPart = userPart;
         this.dataSource = dataSource;
         this.embeddedUserPart = embeddedUserPart;
-    }
-
-    public String render(PublicBase base) {
-        return render(base, false);
     }
 
     /** @param http2 whether the request for app-config.js came over HTTP/2 */

@@ -20,6 +20,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class OrthancApi {
+    /**
+     * How Orthanc's DICOMweb plugin starts the absolute URLs it writes (BulkDataURI, RetrieveURL) for the requests sent
+     * here (see {@link OrthancClient#PUBLIC_ROOT_MARKER}): the proxy replaces it with the WAR's public path.
+     */
+    public static final String DICOM_WEB_MARKER = OrthancClient.PUBLIC_ROOT_MARKER + "dicom-web/";
+
     private final OrthancClient client;
 
     /** For CDI's client proxy only. */

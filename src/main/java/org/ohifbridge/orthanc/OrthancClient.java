@@ -47,7 +47,7 @@ public class OrthancClient {
      * Orthanc's DICOMweb plugin builds absolute URLs (BulkDataURI, RetrieveURL) from the Forwarded header.
      * We make it use this marker, which the proxy then replaces with the WAR's public path.
      */
-    public static final String PUBLIC_ROOT_MARKER = "http://ohif-bridge.invalid/";
+    static final String PUBLIC_ROOT_MARKER = "http://ohif-bridge.invalid/";
     private static final String FORWARDED = "host=ohif-bridge.invalid;proto=http";
     private static final Logger LOG = Logger.getLogger(OrthancClient.class.getName());
 

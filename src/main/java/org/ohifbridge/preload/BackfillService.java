@@ -143,8 +143,7 @@ public class BackfillService {
     private void run() {
         RateLimiter limiter = new RateLimiter(settings.backfillRate());
         Backoff backoff = new Backoff();
-        long lastLog = System.nanoTime();
-        long lastTenth = progress.total() == 0 ? 0 : 10 * progress.done() / progress.total();
+        ProgressLog log = new ProgressLog(progress.done(), progress.total(), LOG_EVERY_SECONDS);
         while (thread == Thread.currentThread()) {
             try {
                 Progress p = progress;
@@ -154,25 +153,7 @@ public class BackfillService {
                     finish(p, total);
                     return;
                 }
-                int n = 0;
-                for (String id : ids) {
-                    limiter.acquire();
-                    boolean computed = records.ensure(id) == InstanceRecordStore.Outcome.COMPUTED;
-                    Progress q = progress;
-                    progress = new Progress(State.RUNNING, q.offset() + 1, q.done() + 1,
-                            q.computed() + (computed ? 1 : 0), total, q.started(), q.passStartedNanos(),
-                            q.doneAtPassStart());
-                    if (++n % SAVE_EVERY == 0) {
-                        save();
-                    }
-                    long tenths = total == 0 ? 0 : 10 * progress.done() / total;
-                    if (tenths > lastTenth || System.nanoTime() - lastLog > LOG_EVERY_SECONDS * 1_000_000_000L) {
-                        lastTenth = tenths;
-                        lastLog = System.nanoTime();
-                        logProgress();
-                    }
-                }
-                save();
+                checkPage(ids, total, limiter, log);
                 backoff.reset();
             } catch (InterruptedException e) {
                 return;
@@ -191,6 +172,26 @@ public class BackfillService {
                 }
             }
         }
+    }
+
+    /** Makes sure each instance of one page has its record, at the configured rate; saves the position as it goes. */
+    private void checkPage(List<String> ids, long total, RateLimiter limiter, ProgressLog log)
+            throws IOException, InterruptedException {
+        int n = 0;
+        for (String id : ids) {
+            limiter.acquire();
+            boolean computed = records.ensure(id) == InstanceRecordStore.Outcome.COMPUTED;
+            Progress q = progress;
+            progress = new Progress(State.RUNNING, q.offset() + 1, q.done() + 1, q.computed() + (computed ? 1 : 0),
+                    total, q.started(), q.passStartedNanos(), q.doneAtPassStart());
+            if (++n % SAVE_EVERY == 0) {
+                save();
+            }
+            if (log.due(progress.done(), total)) {
+                logProgress();
+            }
+        }
+        save();
     }
 
     private void finish(Progress p, long total) throws IOException {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
-import org.ohifbridge.orthanc.OrthancClient;
+import org.ohifbridge.orthanc.OrthancApi;
 
 /**
  * Turns an Orthanc response (status already checked) into the browser's response: a fresh Response with the
@@ -22,8 +22,7 @@ import org.ohifbridge.orthanc.OrthancClient;
  */
 public final class UpstreamBody {
     private static final Logger LOG = Logger.getLogger(UpstreamBody.class.getName());
-    private static final byte[] MARKER =
-            (OrthancClient.PUBLIC_ROOT_MARKER + "dicom-web/").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MARKER = OrthancApi.DICOM_WEB_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     static final int COPY_BUFFER = 256 * 1024;
 

@@ -35,19 +35,24 @@ final class BearerTokens implements Authenticator {
     static final int CLOCK_SKEW_SECONDS = 10;
 
     private final OidcSettings settings;
-    private final ProviderMetadata provider;
-    private final JWKSource<SecurityContext> fixedKeys;
+    private final KeySource keys;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
-    BearerTokens(OidcSettings settings, ProviderMetadata provider) {
-        this(settings, provider, null);
+    /** Where the provider's keys come from, asked when the first token arrives. */
+    @FunctionalInterface
+    interface KeySource {
+        JWKSource<SecurityContext> keys() throws Exception;
     }
 
-    /** @param keys the provider's keys (tests); null: from its discovery document, when first needed */
-    BearerTokens(OidcSettings settings, ProviderMetadata provider, JWKSource<SecurityContext> keys) {
+    /** The keys of the provider's JWKS, found in its discovery document; re-fetched for an unknown key id. */
+    static KeySource discovered(ProviderMetadata provider) {
+        return () -> JWKSourceBuilder.create(provider.get().orElseThrow(() -> new IllegalStateException(
+                "provider unreachable")).getJWKSetURI().toURL()).retrying(true).build();
+    }
+
+    BearerTokens(OidcSettings settings, KeySource keys) {
         this.settings = settings;
-        this.provider = provider;
-        this.fixedKeys = keys;
+        this.keys = keys;
     }
 
     @Override
@@ -101,11 +106,8 @@ final class BearerTokens implements Authenticator {
         if (p == null) {
             synchronized (this) {
                 if (processor == null) {
-                    JWKSource<SecurityContext> keys = fixedKeys != null ? fixedKeys : JWKSourceBuilder.create(
-                            provider.get().orElseThrow(() -> new IllegalStateException("provider unreachable"))
-                                    .getJWKSetURI().toURL()).retrying(true).build();
                     DefaultJWTProcessor<SecurityContext> created = new DefaultJWTProcessor<>();
-                    created.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+                    created.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys.keys()));
                     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                             new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp", "iat"));
                     claims.setMaxClockSkew(CLOCK_SKEW_SECONDS); // Nimbus would accept an expired token for 60 s

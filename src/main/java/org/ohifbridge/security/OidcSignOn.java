@@ -46,7 +46,8 @@ final class OidcSignOn {
         OidcClient browser = new OidcClient(oc);
         browser.setName("oidc");
         browser.addAuthorizationGenerator(new ClaimRoles(settings.rolesClaims()));
-        HeaderClient bearer = new HeaderClient("Authorization", "Bearer ", new BearerTokens(settings, provider));
+        HeaderClient bearer = new HeaderClient("Authorization", "Bearer ", new BearerTokens(settings,
+                BearerTokens.discovered(provider)));
         bearer.setName("bearer");
         Clients clients = new Clients(contextPath + AccessPolicy.CALLBACK, browser, bearer);
         clients.setAjaxRequestResolver(new ApiRequests());

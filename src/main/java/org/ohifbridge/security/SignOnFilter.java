@@ -74,29 +74,34 @@ public class SignOnFilter extends HttpFilter {
                 });
             }
         } catch (RuntimeException | IOException e) {
-            if (request.getAttribute(PAST_SIGN_ON) != null || response.isCommitted()) {
-                // the application's own error, or the client went away: pac4j wrapped it, let it go on as it was
-                if (e instanceof TechnicalException && e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e instanceof IOException io) {
-                    throw io;
-                }
-                throw (RuntimeException) e;
-            }
-            if (path.equals(AccessPolicy.CALLBACK) && !unreachable(e)) {
-                // a stale or replayed callback, Back after signing on, or the user cancelled at the provider
-                LOG.log(Level.FINE, "sign-on callback refused", e);
-                SignOnPages.refuse(request, response, 400, "sign-on did not complete",
-                        "Open the viewer again to sign on.");
-                return;
-            }
-            // the provider cannot be reached (discovery, keys, token endpoint); pac4j retries later
-            LOG.warning("sign-on provider unavailable for " + request.getMethod() + " " + request.getRequestURI()
-                    + ": " + e.getMessage());
-            SignOnPages.refuse(request, response, 503, "sign-on provider unavailable",
-                    "The sign-on service cannot be reached. Try again in a minute; if it persists, call the help desk.");
+            oidcFailed(request, response, path, e);
         }
+    }
+
+    /** What went wrong around pac4j: the application's own error goes on; the provider's is a small page. */
+    private static void oidcFailed(HttpServletRequest request, HttpServletResponse response, String path, Exception e)
+            throws IOException {
+        if (request.getAttribute(PAST_SIGN_ON) != null || response.isCommitted()) {
+            // the application's own error, or the client went away: pac4j wrapped it, let it go on as it was
+            if (e instanceof TechnicalException && e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) e;
+        }
+        if (path.equals(AccessPolicy.CALLBACK) && !unreachable(e)) {
+            // a stale or replayed callback, Back after signing on, or the user cancelled at the provider
+            LOG.log(Level.FINE, "sign-on callback refused", e);
+            SignOnPages.refuse(request, response, 400, "sign-on did not complete", "Open the viewer again to sign on.");
+            return;
+        }
+        // the provider cannot be reached (discovery, keys, token endpoint); pac4j retries later
+        LOG.warning("sign-on provider unavailable for " + request.getMethod() + " " + request.getRequestURI()
+                + ": " + e.getMessage());
+        SignOnPages.refuse(request, response, 503, "sign-on provider unavailable",
+                "The sign-on service cannot be reached. Try again in a minute; if it persists, call the help desk.");
     }
 
     /** Whether an error from pac4j comes from not reaching the provider (I/O anywhere in its causes). */

@@ -13,7 +13,7 @@ class AppConfigRendererTest {
 
     @Test
     void userPartFirstThenSystemOverrides() {
-        String js = new AppConfigRenderer(USER, DataSource.DICOM_WEB).render(new PublicBase("/pacs/ohif/", "/pacs/"));
+        String js = new AppConfigRenderer(USER, DataSource.DICOM_WEB, false).render(new PublicBase("/pacs/ohif/", "/pacs/"), false);
         assertTrue(js.startsWith(USER + "\n"));
         int basename = js.indexOf("window.config.routerBasename = '/pacs/ohif/';");
         int sources = js.indexOf("window.config.dataSources = [");
@@ -29,14 +29,14 @@ class AppConfigRendererTest {
     @Test
     void theSystemPartCreatesWindowConfigWhenTheUserPartDidNot() {
         // the system part must still work when the user part did not create window.config
-        String js = new AppConfigRenderer("// nothing", DataSource.DICOM_WEB).render(new PublicBase("/ohif/", "/"));
+        String js = new AppConfigRenderer("// nothing", DataSource.DICOM_WEB, false).render(new PublicBase("/ohif/", "/"), false);
         assertTrue(js.contains("window.config = window.config || {};"));
         assertTrue(js.indexOf("window.config = window.config || {};") < js.indexOf("window.config.routerBasename"));
     }
 
     @Test
     void insertedValuesAreEscaped() {
-        String js = new AppConfigRenderer("", DataSource.DICOM_JSON).render(new PublicBase("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"));
+        String js = new AppConfigRenderer("", DataSource.DICOM_JSON, false).render(new PublicBase("/a'b</script>\u2028/ohif/", "/a'b</script>\u2028/"), false);
         assertTrue(js.contains("routerBasename = '/a\\'b\\u003c/script\\u003e\\u2028/ohif/';"), js);
         assertFalse(js.contains("</script>"));
         assertFalse(js.contains("\u2028"));
@@ -44,7 +44,7 @@ class AppConfigRendererTest {
 
     @Test
     void dicomJsonModeHasThePluginsSystemPart() {
-        String js = new AppConfigRenderer(USER, DataSource.DICOM_JSON).render(new PublicBase("/pacs/ohif/", "/pacs/"));
+        String js = new AppConfigRenderer(USER, DataSource.DICOM_JSON, false).render(new PublicBase("/pacs/ohif/", "/pacs/"), false);
         assertTrue(js.startsWith(USER + "\n"));
         assertTrue(js.contains("window.config.showStudyList = false;"));
         assertTrue(js.contains("namespace: '@ohif/extension-default.dataSourcesModule.dicomjson'"));

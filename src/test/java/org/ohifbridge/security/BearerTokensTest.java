@@ -27,7 +27,7 @@ class BearerTokensTest {
     private static final RSAKey KEY = key("k1");
     private static final RSAKey OTHER = key("k1");
     private final BearerTokens tokens = new BearerTokens(new OidcSettings(ISSUER, "ohif-bridge", "secret",
-            "openid", List.of("realm_access.roles")), new ProviderMetadata(ISSUER), new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())));
+            "openid", List.of("realm_access.roles")), () -> new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())));
 
     private static RSAKey key(String id) {
         try {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ohifbridge.orthanc.Change;
+import org.ohifbridge.orthanc.ChangesPage;
 import org.ohifbridge.orthanc.InstanceRef;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
@@ -22,6 +24,8 @@ public class FakeOrthanc extends OrthancApi {
     public final Map<String, String> instanceMetadata = new ConcurrentHashMap<>();
     public final Map<String, String> studyMetadata = new ConcurrentHashMap<>();
     public final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
+    /** Orthanc's change log: a NewInstance for every instance added. */
+    public final List<Change> changeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeOrthanc() {
         super(null);
@@ -30,6 +34,7 @@ public class FakeOrthanc extends OrthancApi {
     public void addInstance(String study, String id, JsonNode shortTags) {
         studies.computeIfAbsent(study, s -> new ArrayList<>()).add(new InstanceRef(id, "file-" + id));
         tags.put(id, shortTags);
+        changeLog.add(new Change(changeLog.size() + 1, "NewInstance", "Instance", id));
     }
 
     public void deleteInstance(String study, String id) {
@@ -89,6 +94,20 @@ public class FakeOrthanc extends OrthancApi {
             throw new OrthancNotFoundException("no instance " + instanceId);
         }
         instanceMetadata.put(instanceId, value);
+    }
+
+    @Override
+    public ChangesPage changes(long since, int limit) {
+        count("changes");
+        List<Change> after = changeLog.stream().filter(c -> c.seq() > since).limit(limit).toList();
+        long last = after.isEmpty() ? changeLog.size() : after.get(after.size() - 1).seq();
+        return new ChangesPage(after, last >= changeLog.size(), last);
+    }
+
+    @Override
+    public long lastChange() {
+        count("lastChange");
+        return changeLog.size();
     }
 
     /** Every instance of every study, in the order they were added (Orthanc's storage order). */

@@ -14,18 +14,27 @@ public final class StudyDocumentCodec {
     /** Study-level metadata index (user range; the plugin's per-instance index is 4202). */
     public static final int METADATA = 4203;
     private static final String PREFIX = "ohif-bridge-study;";
-    /** What a UID may hold here: DICOM's digits and dots (PS3.5 9.1), and never the field separator. */
-    private static final Pattern UID = Pattern.compile("[0-9.]{0,64}");
+    /**
+     * What a StudyInstanceUID may hold here: printable ASCII up to 128 characters, never the field separator. DICOM's
+     * are digits and dots, at most 64 (PS3.5 9.1); archives also hold longer or odder ones, which are kept as they are.
+     */
+    private static final Pattern UID = Pattern.compile("[\\x21-\\x3a\\x3c-\\x7e]{0,128}");
     /** About 1 KB per instance uncompressed: room for studies of a few hundred thousand instances. */
     static final int MAX_DOCUMENT_BYTES = 512 << 20;
 
     private StudyDocumentCodec() {
     }
 
-    /** A UID that is not a DICOM UID is stored as "" (the audit then looks the study up in Orthanc). */
+    /** Whether {@code uid} can be kept in the entry; a study document's UID is "" otherwise (see StudyDocuments). */
+    static boolean storable(String uid) {
+        return UID.matcher(uid).matches();
+    }
+
     public static String encode(StudyDocument doc) {
-        String uid = UID.matcher(doc.studyUid()).matches() ? doc.studyUid() : "";
-        return PREFIX + doc.key() + ";" + doc.instances() + ";" + uid + ";"
+        if (!storable(doc.studyUid())) {
+            throw new IllegalArgumentException("not a storable StudyInstanceUID");
+        }
+        return PREFIX + doc.key() + ";" + doc.instances() + ";" + doc.studyUid() + ";"
                 + Base64.getEncoder().encodeToString(doc.gzip());
     }
 

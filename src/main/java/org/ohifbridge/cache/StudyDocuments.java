@@ -124,8 +124,11 @@ public class StudyDocuments {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the study document", e);
         }
-        StudyDocument doc = new StudyDocument(StudyKey.of(members(included)), StudyDocumentBuilder.studyUid(entries),
-                Gzip.compress(json), entries.size());
+        // a UID the stored form cannot hold is left out everywhere, so that memory and Orthanc agree (the audit then
+        // asks Orthanc for it)
+        String uid = StudyDocumentBuilder.studyUid(entries);
+        StudyDocument doc = new StudyDocument(StudyKey.of(members(included)),
+                StudyDocumentCodec.storable(uid) ? uid : "", Gzip.compress(json), entries.size());
         try {
             orthanc.putStudyMetadata(studyId, StudyDocumentCodec.METADATA, StudyDocumentCodec.encode(doc));
         } catch (OrthancException e) {

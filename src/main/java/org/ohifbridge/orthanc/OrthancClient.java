@@ -39,7 +39,7 @@ import org.ohifbridge.config.Settings;
  * bridge's credentials added by a client filter. Callers get a response whose status was already checked
  * (2xx or 304); every failure becomes an {@link OrthancException} that names the HTTP status to show.
  * The caller owns the returned {@link Response} and must close it. Only {@link OrthancApi} uses it: that is where
- * Orthanc's paths are written.
+ * Orthanc's paths are written. (Its methods stay public: CDI's client proxy must be able to override them.)
  */
 @ApplicationScoped
 public class OrthancClient {
@@ -70,19 +70,19 @@ public class OrthancClient {
      * GETs {@code rawPathAndQuery} (already percent-encoded, relative to Orthanc's root, no leading slash)
      * with the given request headers.
      */
-    Response get(String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
+    public Response get(String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
         return send(rawPathAndQuery, b -> b.headers(headers).header("Forwarded", FORWARDED).get());
     }
 
     /** GET of a JSON answer (path relative to Orthanc's root, already encoded). */
-    JsonNode getJson(String rawPathAndQuery) {
+    public JsonNode getJson(String rawPathAndQuery) {
         try (Response r = get(rawPathAndQuery, new MultivaluedHashMap<>())) {
             return readJson(r, rawPathAndQuery);
         }
     }
 
     /** GET of a text answer, or nothing when Orthanc has no such resource (404). */
-    Optional<String> getTextIfExists(String rawPathAndQuery) {
+    public Optional<String> getTextIfExists(String rawPathAndQuery) {
         try (Response r = get(rawPathAndQuery, new MultivaluedHashMap<>())) {
             return Optional.of(r.readEntity(String.class));
         } catch (OrthancNotFoundException e) {
@@ -93,12 +93,12 @@ public class OrthancClient {
     }
 
     /** PUT of a plain-text body (e.g. a metadata value). */
-    void putText(String rawPathAndQuery, String body) {
+    public void putText(String rawPathAndQuery, String body) {
         send(rawPathAndQuery, b -> b.put(Entity.entity(body, MediaType.TEXT_PLAIN_TYPE))).close();
     }
 
     /** POST of a JSON body, answered with JSON (e.g. /tools/find). */
-    JsonNode postJson(String rawPathAndQuery, JsonNode body) {
+    public JsonNode postJson(String rawPathAndQuery, JsonNode body) {
         String text = body.toString();
         try (Response r = send(rawPathAndQuery, b -> b.post(Entity.entity(text, MediaType.APPLICATION_JSON_TYPE)))) {
             return readJson(r, rawPathAndQuery);
@@ -127,7 +127,7 @@ public class OrthancClient {
     }
 
     /** A cheap liveness probe of Orthanc (its /system route). */
-    boolean isUp() {
+    public boolean isUp() {
         try (Response r = get("system", new MultivaluedHashMap<>())) {
             return r.getStatus() == 200;
         } catch (OrthancException e) {

@@ -15,7 +15,7 @@ final class ProgressLog {
     /** Whether to log now, {@code done} of {@code total} being through. */
     boolean due(long done, long total) {
         long tenths = total == 0 ? 0 : 10 * done / total;
-        if (tenths > lastTenth || System.nanoTime() - lastNanos > everyNanos) {
+        if (tenths > lastTenth || System.nanoTime() - lastNanos >= everyNanos) {
             lastTenth = tenths;
             lastNanos = System.nanoTime();
             return true;

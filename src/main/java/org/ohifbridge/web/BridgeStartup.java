@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.ohifbridge.audit.AuditFilter;
 import org.ohifbridge.audit.AuditLog;
+import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SettingsProducer;
 import org.ohifbridge.config.SignOnMode;
@@ -58,7 +59,7 @@ public class BridgeStartup implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         deployment.started(ctx);
         Settings settings = bean(Settings.class);
-        register(ctx, settings.signOn());
+        register(ctx, settings);
         String where = ctx.getContextPath().isEmpty() ? "/" : ctx.getContextPath();
         LOG.log(Level.INFO, "ohif-bridge started at {0} with {1}; settings: {2}",
                 new Object[] {where, bean(OhifPages.class).describe(), settings.describe()});
@@ -85,7 +86,8 @@ public class BridgeStartup implements ServletContextListener {
      * Undertow keep the exact entry). The other modes add no constraint: on Tomcat a constraint would demand container
      * sign-on before pac4j.
      */
-    private void register(ServletContext ctx, SignOnSettings signOnSettings) {
+    private void register(ServletContext ctx, Settings settings) {
+        SignOnSettings signOnSettings = settings.signOn();
         ServletRegistration.Dynamic api = ctx.addServlet("ohif-bridge", ServletContainer.class);
         api.setInitParameter("jakarta.ws.rs.Application", BridgeApplication.class.getName());
         api.setLoadOnStartup(1);
@@ -105,8 +107,11 @@ public class BridgeStartup implements ServletContextListener {
         // registered "before the others" is not the same on every container
         filter(ctx, "ohif-bridge-audit-sign-on", new FilterSequence(bean(AuditFilter.class), bean(SignOnFilter.class)),
                 false, "/*");
-        // in this order after it: the Orthanc Explorer 2 links first, then the viewer's pages
-        filter(ctx, "ohif-bridge-dicomweb-form", bean(DicomWebFormRedirect.class), true, "/ohif/*");
+        // in this order after it: the Orthanc Explorer 2 links first (DICOM JSON only: with DICOMweb they need nothing),
+        // then the viewer's pages
+        if (settings.dataSource() == DataSource.DICOM_JSON) {
+            filter(ctx, "ohif-bridge-dicomweb-form", bean(DicomWebFormRedirect.class), true, "/ohif/*");
+        }
         filter(ctx, "ohif-bridge-ohif-pages", bean(OhifPageFilter.class), true, "/ohif", "/ohif/*");
         filter(ctx, "ohif-bridge-raw-accept", bean(RawAcceptFilter.class), true, "/dicom-web/*", "/instances/*");
         // the session cookie (the only credential the browser holds in oidc mode): HttpOnly, SameSite=Lax; the

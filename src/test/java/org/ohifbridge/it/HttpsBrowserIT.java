@@ -69,6 +69,12 @@ class HttpsBrowserIT extends BrowserTest {
     private static void screenshotWhenIdle(String name) throws IOException {
         for (int attempt = 1; attempt <= 4; attempt++) {
             try {
+                // the 3D view is painted in software here: wait until two looks at the canvases agree
+                new WebDriverWait(browser, Duration.ofSeconds(10)).pollingEvery(Duration.ofSeconds(1)).ignoring(
+                        TimeoutException.class).until(d -> {
+                            List<Long> first = Chromium.brightPerCanvas(d);
+                            return first.equals(Chromium.brightPerCanvas(d)) ? first : null;
+                        });
                 Chromium.screenshot(browser, name);
                 return;
             } catch (TimeoutException e) {

@@ -44,7 +44,13 @@ final class Keycloak {
      * lifetime is what the tests that call this are about, so time itself must pass; there is nothing to poll.
      */
     static void outliveAccessToken(long issuedNanos) throws InterruptedException {
-        long left = java.util.concurrent.TimeUnit.SECONDS.toNanos(TOKEN_SECONDS + 5) - (System.nanoTime() - issuedNanos);
+        outliveAccessToken(issuedNanos, 5);
+    }
+
+    /** The same, with {@code spareSeconds} past the token's lifetime. */
+    static void outliveAccessToken(long issuedNanos, int spareSeconds) throws InterruptedException {
+        long left = java.util.concurrent.TimeUnit.SECONDS.toNanos(TOKEN_SECONDS + spareSeconds)
+                - (System.nanoTime() - issuedNanos);
         if (left > 0) {
             java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
         }

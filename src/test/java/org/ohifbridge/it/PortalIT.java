@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -110,7 +112,12 @@ class PortalIT extends BrowserTest {
         WebElement viewport = browser.findElement(By.cssSelector("canvas.cornerstone-canvas"));
         new Actions(browser).moveToElement(viewport).click().perform();
         for (int i = 0; i < 12; i++) {
+            String before = slicePosition();
             new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
+            if (!before.isEmpty()) { // as a reader does: the next slice is on the screen before the next key
+                new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(50))
+                        .until(d -> !slicePosition().equals(before));
+            }
         }
         assertEquals(List.of(), Chromium.failedRequests(browser));
         browser.get(base.toString());
@@ -285,6 +292,13 @@ class PortalIT extends BrowserTest {
 
     private static List<JsonNode> awaitEvents(Predicate<List<JsonNode>> until, Duration max) {
         return Await.value("these audit events", max, Duration.ofSeconds(1), PortalIT::auditEvents, until);
+    }
+
+    /** The viewer's overlay, e.g. "(3/20)": which slice is shown. */
+    private static String slicePosition() {
+        Matcher m = Pattern.compile("\\(\\d+/\\d+\\)").matcher(String.valueOf(
+                ((JavascriptExecutor) browser).executeScript("return document.body.innerText;")));
+        return m.find() ? m.group() : "";
     }
 
     private static WebElement active() {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The machine's TCP connections, as Linux lists them in /proc/net/tcp (IPv4: the tests run on 127.0.0.1). */
+/** The machine's TCP connections, as Linux lists them in /proc/net/tcp and /proc/net/tcp6. */
 final class Sockets {
     private static final String ESTABLISHED = "01";
 
@@ -15,8 +15,14 @@ final class Sockets {
     /** Connections whose far end is {@code port} and that are still open both ways. */
     static long establishedTo(int port) throws IOException {
         String remotePort = String.format(":%04X", port);
-        List<String> lines = Files.readAllLines(Path.of("/proc/net/tcp"));
-        return lines.stream().skip(1).map(String::trim).map(l -> l.split("\\s+"))
-                .filter(f -> f.length > 3 && f[2].endsWith(remotePort) && f[3].equals(ESTABLISHED)).count();
+        long n = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.exists(file)) {
+                n += Files.readAllLines(file).stream().skip(1).map(String::trim).map(l -> l.split("\\s+"))
+                        .filter(f -> f.length > 3 && f[2].endsWith(remotePort) && f[3].equals(ESTABLISHED)).count();
+            }
+        }
+        return n;
     }
 }

@@ -24,7 +24,7 @@ public final class FakeOhifBuild {
 
     public static Path warFolder() {
         try {
-            Path war = Files.createTempDirectory("ohif-bridge-fake-war-");
+            Path war = TempFolders.create("war-");
             Path ohif = Files.createDirectories(war.resolve("WEB-INF/ohif"));
             byte[] index = INDEX.getBytes(StandardCharsets.UTF_8);
             byte[] script = SCRIPT.getBytes(StandardCharsets.UTF_8);

@@ -115,14 +115,18 @@ public class FakeOrthanc extends OrthancApi {
     public List<String> instanceIds(long since, int limit) {
         count("instanceIds");
         List<String> all = new ArrayList<>();
-        studies.values().forEach(list -> list.forEach(i -> all.add(i.id())));
+        synchronized (studies) {
+            studies.values().forEach(list -> list.forEach(i -> all.add(i.id())));
+        }
         return all.subList((int) Math.min(since, all.size()), (int) Math.min(since + limit, all.size()));
     }
 
     @Override
     public long instanceCount() {
         count("instanceCount");
-        return studies.values().stream().mapToInt(List::size).sum();
+        synchronized (studies) {
+            return studies.values().stream().mapToInt(List::size).sum();
+        }
     }
 
     @Override

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -105,10 +104,10 @@ public final class InProcessServer implements AutoCloseable {
         }
 
         public InProcessServer start() {
+            Path base = TempFolders.create("tomcat-");
+            Tomcat tomcat = new Tomcat();
             try {
-                Path base = Files.createTempDirectory("ohif-bridge-inprocess-");
                 Path docs = docBase != null ? docBase : Files.createDirectories(base.resolve("war"));
-                Tomcat tomcat = new Tomcat();
                 tomcat.setBaseDir(base.toString());
                 Connector connector = new Connector();
                 connector.setPort(0);
@@ -155,9 +154,13 @@ public final class InProcessServer implements AutoCloseable {
                 }
                 tomcat.start();
                 return new InProcessServer(tomcat, contextPath, base);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (LifecycleException e) {
+            } catch (IOException | LifecycleException | RuntimeException e) {
+                try {
+                    tomcat.destroy();
+                } catch (LifecycleException again) {
+                    e.addSuppressed(again);
+                }
+                TempFolders.delete(base);
                 throw new IllegalStateException("the in-process Tomcat did not start", e);
             }
         }
@@ -191,15 +194,7 @@ public final class InProcessServer implements AutoCloseable {
         } catch (LifecycleException e) {
             throw new IllegalStateException(e);
         } finally {
-            deleteTree(baseDir);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is not worth failing a test for
+            TempFolders.delete(baseDir);
         }
     }
 

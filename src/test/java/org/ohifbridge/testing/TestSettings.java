@@ -1,8 +1,5 @@
 package org.ohifbridge.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import org.ohifbridge.config.Setting;
@@ -12,7 +9,8 @@ import org.ohifbridge.config.SettingsLoader;
 
 /**
  * {@link Settings} for unit tests, made the way a deployment makes them ({@link SettingsLoader}) from the given values
- * only (no system property or environment variable counts), with a fresh temporary DataFolder unless one is given.
+ * only (no system property or environment variable counts), with a fresh temporary DataFolder unless one is given
+ * ({@link TempFolders}).
  */
 public final class TestSettings {
     private TestSettings() {
@@ -24,15 +22,8 @@ public final class TestSettings {
         for (int i = 0; i < nameValues.length; i += 2) {
             values.put(SettingSource.PREFIX + nameValues[i], nameValues[i + 1]);
         }
-        values.computeIfAbsent(SettingSource.PREFIX + Setting.DATA_FOLDER.key(), k -> tempFolder());
+        values.computeIfAbsent(SettingSource.PREFIX + Setting.DATA_FOLDER.key(),
+                k -> TempFolders.create("data-").toString());
         return new SettingsLoader(new SettingSource(values::get, name -> null, name -> null), "/pacs").load();
-    }
-
-    private static String tempFolder() {
-        try {
-            return Files.createTempDirectory("ohif-bridge-test-data-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

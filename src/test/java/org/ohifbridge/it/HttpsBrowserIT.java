@@ -67,14 +67,17 @@ class HttpsBrowserIT extends BrowserTest {
 
     /** A screenshot needs a frame from a renderer that may still be busy painting the 3D view: best effort. */
     private static void screenshotWhenIdle(String name) throws IOException {
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        try {
+            // the 3D view is painted in software here: wait (10 s at most) until two looks at the canvases agree
+            new WebDriverWait(browser, Duration.ofSeconds(10)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+                List<Long> first = Chromium.brightPerCanvas(d);
+                return first.equals(Chromium.brightPerCanvas(d)) ? first : null;
+            });
+        } catch (TimeoutException e) {
+            // still painting: the picture is taken as it is
+        }
+        for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                // the 3D view is painted in software here: wait until two looks at the canvases agree
-                new WebDriverWait(browser, Duration.ofSeconds(10)).pollingEvery(Duration.ofSeconds(1)).ignoring(
-                        TimeoutException.class).until(d -> {
-                            List<Long> first = Chromium.brightPerCanvas(d);
-                            return first.equals(Chromium.brightPerCanvas(d)) ? first : null;
-                        });
                 Chromium.screenshot(browser, name);
                 return;
             } catch (TimeoutException e) {

@@ -65,18 +65,13 @@ class HttpsBrowserIT extends BrowserTest {
         volumeStudy = m.group(1);
     }
 
-    /** A screenshot needs a frame from a renderer that may still be busy painting the 3D view: best effort. */
+    /**
+     * A screenshot needs a frame from a renderer that may still be busy painting the 3D view in software: chromedriver
+     * waits 10 s for one; best effort. (Waiting first for two equal looks at the canvases made this test about 30 s
+     * longer per server in CI.)
+     */
     private static void screenshotWhenIdle(String name) throws IOException {
-        try {
-            // the 3D view is painted in software here: wait (10 s at most) until two looks at the canvases agree
-            new WebDriverWait(browser, Duration.ofSeconds(10)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
-                List<Long> first = Chromium.brightPerCanvas(d);
-                return first.equals(Chromium.brightPerCanvas(d)) ? first : null;
-            });
-        } catch (TimeoutException e) {
-            // still painting: the picture is taken as it is
-        }
-        for (int attempt = 1; attempt <= 3; attempt++) {
+        for (int attempt = 1; attempt <= 4; attempt++) {
             try {
                 Chromium.screenshot(browser, name);
                 return;

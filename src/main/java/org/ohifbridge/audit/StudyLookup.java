@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.ohifbridge.orthanc.Lane;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
@@ -29,7 +30,7 @@ final class StudyLookup {
     private volatile boolean stopped;
 
     StudyLookup(OrthancApi orthanc) {
-        this.orthanc = orthanc;
+        this.orthanc = orthanc.on(Lane.BACKGROUND);
     }
 
     /** What the audit learnt: these Orthanc ids belong to the study {@code uid}. */

@@ -16,8 +16,10 @@ import org.ohifbridge.dicomjson.InstanceRecords;
  * reads; a site can switch between the plugin and the WAR without recomputing anything.
  */
 public final class InstanceRecordCodec {
-    /** A record is about 1 KB; anything inflating beyond this is not one of ours. */
-    static final int MAX_RECORD_BYTES = 1 << 20;
+    /** A record is about 1 KB; anything inflating beyond this is not one of ours (and none is made this large). */
+    static final int MAX_RECORD_BYTES = 256 << 10;
+    /** Longest stored entry read at all: Base64 of a gzip that cannot be larger than the record it holds, and some. */
+    static final int MAX_STORED_CHARS = MAX_RECORD_BYTES * 4 / 3 + 1024;
 
     private InstanceRecordCodec() {
     }
@@ -31,12 +33,21 @@ public final class InstanceRecordCodec {
         }
     }
 
+    /** Whether the record stays within {@link #MAX_RECORD_BYTES} as JSON, i.e. can be stored and read back. */
+    static boolean fits(ObjectNode record) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(record).length <= MAX_RECORD_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * The record if the text is a valid entry of the current version; empty for anything else (corrupt,
      * truncated, another version), which the caller recomputes and replaces.
      */
     public static Optional<ObjectNode> decode(String stored) {
-        if (stored == null) {
+        if (stored == null || stored.length() > MAX_STORED_CHARS) {
             return Optional.empty();
         }
         try {

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.dicomjson.InstanceRecords;
+import org.ohifbridge.orthanc.Lane;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
@@ -36,12 +37,26 @@ public class InstanceRecordStore {
     private static final Logger LOG = Logger.getLogger(InstanceRecordStore.class.getName());
 
     /** What {@link #ensure} found. */
-    public enum Outcome { PRESENT, COMPUTED, GONE }
+    public enum Outcome {
+        PRESENT, COMPUTED, GONE,
+        /** The instance exists but Orthanc cannot read its tags (its stored file is gone or broken). */
+        UNREADABLE,
+        /** Its tag values are too large for a record. */
+        UNUSABLE
+    }
+
+    /** How long undeploying waits for the writes a study opening left behind; the rest are dropped and counted. */
+    static final long STOP_WAIT_MILLIS = 5_000;
 
     /** Writes that a study opening leaves behind may wait at most this many; beyond, they are skipped. */
     static final int WRITE_BEHIND_QUEUE = 20_000;
 
-    private final OrthancApi orthanc;
+    /** Reads for a study being opened. */
+    private final OrthancApi documents;
+    /** The preload's and the backfill's calls, and the writes left behind. */
+    private final OrthancApi background;
+    private final AtomicLong unusable = new AtomicLong();
+    private final AtomicBoolean unusableLogged = new AtomicBoolean();
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong replaced = new AtomicLong();
     private final AtomicBoolean replacementLogged = new AtomicBoolean();
@@ -50,13 +65,15 @@ public class InstanceRecordStore {
 
     /** For CDI's client proxy only. */
     protected InstanceRecordStore() {
-        this.orthanc = null;
+        this.documents = null;
+        this.background = null;
         this.writeBehind = null;
     }
 
     @Inject
     public InstanceRecordStore(OrthancApi orthanc) {
-        this.orthanc = orthanc;
+        this.documents = orthanc.on(Lane.DOCUMENTS);
+        this.background = orthanc.on(Lane.BACKGROUND);
         this.writeBehind = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WRITE_BEHIND_QUEUE),
                 new DaemonThreads("ohif-bridge-4202-writer"));
     }
@@ -67,12 +84,12 @@ public class InstanceRecordStore {
      * waits for Orthanc's database writes, nor competes with them.
      */
     public Optional<ObjectNode> get(String instanceId, Collection<Runnable> laterWrites) {
-        Optional<String> stored = orthanc.instanceMetadata(instanceId, METADATA);
+        Optional<String> stored = documents.instanceMetadata(instanceId, METADATA, InstanceRecordCodec.MAX_STORED_CHARS);
         Optional<ObjectNode> valid = stored.flatMap(InstanceRecordCodec::decode);
         if (valid.isPresent()) {
             return valid;
         }
-        return compute(instanceId, stored.isPresent(), laterWrites);
+        return compute(documents, instanceId, stored.isPresent(), laterWrites);
     }
 
     /** Runs the writes {@link #get} left, in the background; skipped when too many are pending already. */
@@ -88,16 +105,43 @@ public class InstanceRecordStore {
 
     /** Makes sure the instance has a valid record stored (preload, backfill): written before returning. */
     public Outcome ensure(String instanceId) {
-        Optional<String> stored = orthanc.instanceMetadata(instanceId, METADATA);
+        Optional<String> stored = background.instanceMetadata(instanceId, METADATA, InstanceRecordCodec.MAX_STORED_CHARS);
         if (stored.flatMap(InstanceRecordCodec::decode).isPresent()) {
             return Outcome.PRESENT;
         }
-        return compute(instanceId, stored.isPresent(), null).isPresent() ? Outcome.COMPUTED : Outcome.GONE;
+        long before = unusable.get();
+        if (compute(background, instanceId, stored.isPresent(), null).isPresent()) {
+            return Outcome.COMPUTED;
+        }
+        if (unusable.get() != before) {
+            return Outcome.UNUSABLE;
+        }
+        // no tags: deleted meanwhile, or listed by Orthanc while its file cannot be read
+        return background.instanceExists(instanceId) ? Outcome.UNREADABLE : Outcome.GONE;
     }
 
+    /**
+     * The deployment ends: the writes left behind get {@value #STOP_WAIT_MILLIS} ms, the rest are dropped (counted in
+     * the log; their records are computed again at a later opening or by the preload).
+     */
     @PreDestroy
     public void stop() {
         writeBehind.shutdown();
+        try {
+            if (!writeBehind.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                int dropped = writeBehind.shutdownNow().size();
+                LOG.info(() -> "ohif-bridge: " + dropped + " write(s) of metadata " + METADATA
+                        + " dropped at undeploy; they are made again when needed");
+            }
+        } catch (InterruptedException e) {
+            writeBehind.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Instances whose record cannot be made (tags too large for a record): left out of documents. */
+    public long unusableCount() {
+        return unusable.get();
     }
 
     public long computedCount() {
@@ -109,7 +153,8 @@ public class InstanceRecordStore {
     }
 
     /** @param laterWrites where to leave the write; null: write now */
-    private Optional<ObjectNode> compute(String instanceId, boolean replacing, Collection<Runnable> laterWrites) {
+    private Optional<ObjectNode> compute(OrthancApi orthanc, String instanceId, boolean replacing,
+                                         Collection<Runnable> laterWrites) {
         JsonNode tags;
         try {
             tags = orthanc.shortTags(instanceId);
@@ -117,6 +162,15 @@ public class InstanceRecordStore {
             return Optional.empty(); // deleted meanwhile: left out, as the plugin does
         }
         ObjectNode record = InstanceRecords.fromShortTags(tags);
+        if (!InstanceRecordCodec.fits(record)) {
+            // a tag value of megabytes (a crafted or broken file): no record a reader would accept, so none is made
+            unusable.incrementAndGet();
+            if (unusableLogged.compareAndSet(false, true)) {
+                LOG.warning(() -> "ohif-bridge: instance " + instanceId + " has tag values too large for its OHIF"
+                        + " record; it is left out of its study's DICOM JSON (further ones are only counted)");
+            }
+            return Optional.empty();
+        }
         if (replacing) {
             replaced.incrementAndGet();
             if (replacementLogged.compareAndSet(false, true)) {
@@ -139,7 +193,7 @@ public class InstanceRecordStore {
     /** @return false when the instance is gone */
     private boolean store(String instanceId, String encoded) {
         try {
-            orthanc.putInstanceMetadata(instanceId, METADATA, encoded);
+            background.putInstanceMetadata(instanceId, METADATA, encoded);
             computed.incrementAndGet();
         } catch (OrthancNotFoundException e) {
             return false;

@@ -9,4 +9,9 @@ public record StudyDocument(String key, String studyUid, byte[] gzip, int instan
     public String etag() {
         return '"' + key + '"';
     }
+
+    /** The document's length as JSON, from the gzip trailer (checked against the cap when it was read). */
+    public long jsonLength() {
+        return Gzip.declaredLength(gzip);
+    }
 }

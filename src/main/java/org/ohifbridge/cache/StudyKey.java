@@ -17,8 +17,9 @@ public final class StudyKey {
     /**
      * Bump when the document changes for the same instances (builder or tag table) or its stored form (metadata 4203)
      * changes; say so in NEWS.md, since every study's document is built again once. 2: the StudyInstanceUID in 4203.
+     * 3: a checksum in 4203, and the caps on frames and entries.
      */
-    public static final int DOCUMENT_FORMAT = 2;
+    public static final int DOCUMENT_FORMAT = 3;
 
     private StudyKey() {
     }

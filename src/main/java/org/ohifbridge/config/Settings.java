@@ -23,6 +23,9 @@ import java.util.Set;
  * @param preloadThreads    parallel Orthanc calls when new instances are preloaded
  * @param studyCacheBytes   memory for assembled study documents (compressed)
  * @param auditIdle         how long a study stays open in a session without requests before its audit summary
+ * @param orthancDeadline   longest an Orthanc call may take until its answer's headers, and until its whole answer when
+ *                          the WAR reads it itself (JSON); past it 504
+ * @param documentLimits    what one study document may cost
  * @param signOn            who signs users on and which roles they need
  */
 public record Settings(
@@ -38,6 +41,7 @@ public record Settings(
         Duration connectTimeout,
         Duration readTimeout,
         int maxConnections,
+        Duration orthancDeadline,
         Path dataFolder,
         boolean backfillOnStart,
         int backfillRate,
@@ -45,6 +49,7 @@ public record Settings(
         int preloadThreads,
         long studyCacheBytes,
         Duration auditIdle,
+        DocumentLimits documentLimits,
         SignOnSettings signOn) {
 
     /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
@@ -69,6 +74,7 @@ public record Settings(
                 + ", " + Setting.ORTHANC_CONNECT_TIMEOUT + "=" + connectTimeout.toMillis() + "ms"
                 + ", " + Setting.ORTHANC_READ_TIMEOUT + "=" + readTimeout.toMillis() + "ms"
                 + ", " + Setting.ORTHANC_MAX_CONNECTIONS + "=" + maxConnections
+                + ", " + Setting.ORTHANC_DEADLINE + "=" + orthancDeadline.toMillis() + "ms"
                 + ", " + Setting.DATA_FOLDER + "=" + dataFolder
                 + ", " + Setting.BACKFILL_ON_START + "=" + backfillOnStart
                 + ", " + Setting.BACKFILL_RATE + "=" + backfillRate + "/s"
@@ -76,6 +82,11 @@ public record Settings(
                 + ", " + Setting.PRELOAD_THREADS + "=" + preloadThreads
                 + ", " + Setting.STUDY_CACHE_MEGABYTES + "=" + studyCacheBytes / (1024 * 1024)
                 + ", " + Setting.AUDIT_IDLE_SECONDS + "=" + auditIdle.toSeconds()
+                + ", " + Setting.STUDY_BUILDS + "=" + documentLimits.builds()
+                + ", " + Setting.STUDY_BUILD_QUEUE + "=" + documentLimits.queue()
+                + ", " + Setting.STUDY_BUILD_TIMEOUT + "=" + documentLimits.timeout().toMillis() + "ms"
+                + ", " + Setting.MAX_FRAMES_PER_INSTANCE + "=" + documentLimits.framesPerInstance()
+                + ", " + Setting.MAX_DOCUMENT_ENTRIES + "=" + documentLimits.entries()
                 + ", " + signOn.describe();
     }
 

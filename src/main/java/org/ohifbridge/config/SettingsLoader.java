@@ -28,6 +28,7 @@ public final class SettingsLoader {
 
     /** Path characters accepted in RouterBasename: unreserved and percent-escapes, nothing that needs quoting. */
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*://)[^/?#]*@");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private final SettingSource source;
@@ -64,26 +65,33 @@ public final class SettingsLoader {
         Duration connect = millis(Setting.ORTHANC_CONNECT_TIMEOUT, 5_000);
         Duration read = millis(Setting.ORTHANC_READ_TIMEOUT, 60_000);
         int maxConnections = (int) positive(Setting.ORTHANC_MAX_CONNECTIONS, 32, 1, 1024);
+        Duration deadline = millis(Setting.ORTHANC_DEADLINE, 30_000);
         boolean backfillOnStart = bool(Setting.BACKFILL_ON_START, false);
         int backfillRate = (int) positive(Setting.BACKFILL_RATE, 20, 1, 10_000);
         int studyThreads = (int) positive(Setting.STUDY_THREADS, 8, 1, 64);
         int preloadThreads = (int) positive(Setting.PRELOAD_THREADS, 2, 1, 32);
         long cacheMegabytes = positive(Setting.STUDY_CACHE_MEGABYTES, 64, 0, 65_536);
         Duration auditIdle = Duration.ofSeconds(positive(Setting.AUDIT_IDLE_SECONDS, 300, 1, 86_400));
+        DocumentLimits limits = new DocumentLimits(
+                (int) positive(Setting.MAX_FRAMES_PER_INSTANCE, 10_000, 1, 10_000_000),
+                (int) positive(Setting.MAX_DOCUMENT_ENTRIES, 50_000, 1, 10_000_000),
+                (int) positive(Setting.STUDY_BUILDS, 2, 1, 64),
+                (int) positive(Setting.STUDY_BUILD_QUEUE, 16, 0, 10_000),
+                millis(Setting.STUDY_BUILD_TIMEOUT, 120_000));
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
-                userFile, preload, proxies, connect, read, maxConnections, dataFolder, backfillOnStart,
-                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, signOn);
+                userFile, preload, proxies, connect, read, maxConnections, deadline, dataFolder, backfillOnStart,
+                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, limits, signOn);
     }
 
     /**
      * The configured folder, else one per deployment under the container's data area (WildFly's
      * jboss.server.data.dir, Tomcat's catalina.base: not the work folder, which a redeploy empties), else
-     * under the user's home. Created and checked when the DICOM JSON data source will write to it.
+     * under the user's home. Created when the DICOM JSON data source will write to it.
      */
     private Path dataFolder(boolean used) {
         String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
@@ -99,13 +107,12 @@ public final class SettingsLoader {
             return Path.of(".");
         }
         if (used) {
+            // a folder that cannot be created or written does not stop the deployment: the preload keeps its position in
+            // memory and reports DEGRADED (preload status, health/ready) until it can write again
             try {
                 Files.createDirectories(folder);
-                if (!Files.isWritable(folder)) {
-                    problems.add(Setting.DATA_FOLDER + " is not writable: " + folder);
-                }
             } catch (IOException | SecurityException e) {
-                problems.add(Setting.DATA_FOLDER + " cannot be created: " + folder);
+                // reported by the preload at its first write
             }
         }
         return folder;
@@ -119,13 +126,18 @@ public final class SettingsLoader {
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 problems.add(Setting.ORTHANC_URL + " must be an http:// or https:// URL without user, query or fragment"
-                        + " (credentials go in " + Setting.ORTHANC_USER + "/" + Setting.ORTHANC_PASSWORD + "), but found: " + text);
+                        + " (credentials go in " + Setting.ORTHANC_USER + "/" + Setting.ORTHANC_PASSWORD + "), but found: " + withoutUserInfo(text));
             }
             return uri;
         } catch (URISyntaxException e) {
-            problems.add(Setting.ORTHANC_URL + " is not a valid URL: " + text);
+            problems.add(Setting.ORTHANC_URL + " is not a valid URL: " + withoutUserInfo(text));
             return null;
         }
+    }
+
+    /** The URL for an error message, any {@code user:password@} masked: the log must not show a secret. */
+    static String withoutUserInfo(String url) {
+        return USER_INFO.matcher(url).replaceFirst("$1****@");
     }
 
     private String password() {

@@ -51,6 +51,28 @@ public final class StudyDocumentBuilder {
     }
 
     /**
+     * Refuses instances whose document would exceed the caps, counting entries the way {@link #build} makes them (one
+     * per frame of a multi-frame instance), before anything is built.
+     *
+     * @throws DocumentTooLarge naming the cap
+     */
+    public static void checkSize(List<InstanceEntry> instances, int maxFramesPerInstance, int maxEntries) {
+        long entries = 0;
+        for (InstanceEntry e : instances) {
+            int frames = frames(e.record());
+            if (frames > maxFramesPerInstance) {
+                throw new DocumentTooLarge(DocumentTooLarge.Cap.FRAMES_PER_INSTANCE, maxFramesPerInstance,
+                        "an instance of this study has " + frames + " frames, more than " + maxFramesPerInstance);
+            }
+            entries += Math.max(frames, 1);
+            if (entries > maxEntries) {
+                throw new DocumentTooLarge(DocumentTooLarge.Cap.ENTRIES, maxEntries,
+                        "this study has more than " + maxEntries + " images (frames counted one by one)");
+            }
+        }
+    }
+
+    /**
      * The StudyInstanceUID of the document's first study ("" when no record has one): the one a study document is
      * about, since an Orthanc study groups the instances of one UID.
      */

@@ -23,7 +23,8 @@ import org.ohifbridge.http.PublicPaths;
  */
 @Dependent
 public class OhifPageFilter extends HttpFilter {
-    static final String CONNECT_SELF = "connect-src 'self' blob: data:";
+    /** The viewer fetches from this origin only, and only this origin's pages may frame it (no clickjacking). */
+    static final String CONNECT_SELF = "connect-src 'self' blob: data:; frame-ancestors 'self'";
     private static final String REFUSED_LINK = Html.page("Link refused", "This viewer link asks the viewer to load data"
             + " from another server. ohif-bridge only opens studies from this server.");
 
@@ -71,8 +72,9 @@ public class OhifPageFilter extends HttpFilter {
         }
         PublicBase base = publicPaths.of(request);
         if (!config) {
-            // a second guard in the browser: the viewer may only fetch from this origin
+            // a second guard in the browser: the viewer may only fetch from this origin, be framed by it only
             response.setHeader("Content-Security-Policy", CONNECT_SELF);
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
         }
         write(request, response, config ? pages.appConfig(base, request.getProtocol().startsWith("HTTP/2"))
                 : pages.index(base));

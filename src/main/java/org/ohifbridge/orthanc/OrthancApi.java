@@ -26,23 +26,42 @@ public class OrthancApi {
      */
     public static final String DICOM_WEB_MARKER = OrthancClient.PUBLIC_ROOT_MARKER + "dicom-web/";
 
+    /** Most bytes of {@code tags?short} read for one instance (its OHIF record needs a few kilobytes of them). */
+    static final long MAX_TAGS_BYTES = 32L << 20;
+
     private final OrthancClient client;
+    private final Lane lane;
 
     /** For CDI's client proxy only. */
     protected OrthancApi() {
         this.client = null;
+        this.lane = null;
     }
 
+    /** The injected instance calls on the {@link Lane#VIEWER} lane; see {@link #on(Lane)}. */
     @Inject
     public OrthancApi(OrthancClient client) {
+        this(client, Lane.VIEWER);
+    }
+
+    private OrthancApi(OrthancClient client, Lane lane) {
         this.client = client;
+        this.lane = lane;
+    }
+
+    /**
+     * The same calls on another lane's connections (documents, background work, health). A subclass (a test's fake
+     * Orthanc) has no connections: it answers on every lane itself.
+     */
+    public OrthancApi on(Lane other) {
+        return getClass() == OrthancApi.class ? new OrthancApi(client, other) : this;
     }
 
     // ---- the DICOM JSON data source and preloading ----------------------------------------------------------------
 
     /** The study's instances in Orthanc's order; {@link OrthancNotFoundException} for an unknown study. */
     public List<InstanceRef> studyInstances(String studyId) {
-        JsonNode list = client.getJson("studies/" + OrthancIds.checked(studyId) + "/instances");
+        JsonNode list = client.getJson(lane, "studies/" + OrthancIds.checked(studyId) + "/instances");
         List<InstanceRef> out = new ArrayList<>(list.size());
         for (JsonNode i : list) {
             String id = i.path("ID").asText("");
@@ -55,57 +74,71 @@ public class OrthancApi {
 
     /** The StudyInstanceUID of a study given by its Orthanc id ("" if Orthanc has none). */
     public String studyUid(String studyId) {
-        return client.getJson("studies/" + OrthancIds.checked(studyId)).path("MainDicomTags").path("StudyInstanceUID")
+        return client.getJson(lane, "studies/" + OrthancIds.checked(studyId)).path("MainDicomTags").path("StudyInstanceUID")
                 .asText("");
     }
 
     /** The StudyInstanceUID of the study an instance belongs to ("" if Orthanc has none). */
     public String studyUidOfInstance(String instanceId) {
-        return client.getJson("instances/" + OrthancIds.checked(instanceId) + "/study").path("MainDicomTags")
+        return client.getJson(lane, "instances/" + OrthancIds.checked(instanceId) + "/study").path("MainDicomTags")
                 .path("StudyInstanceUID").asText("");
     }
 
     /** {@code GET /instances/{id}/tags?short}: the instance's tags, reading its DICOM file. */
     public JsonNode shortTags(String instanceId) {
-        return client.getJson("instances/" + OrthancIds.checked(instanceId) + "/tags?short");
+        return client.getJson(lane, "instances/" + OrthancIds.checked(instanceId) + "/tags?short", MAX_TAGS_BYTES);
     }
 
-    public Optional<String> instanceMetadata(String instanceId, int index) {
-        return client.getTextIfExists("instances/" + OrthancIds.checked(instanceId) + "/metadata/" + index);
+    /** The metadata's text, or nothing when there is none or it is longer than {@code maxChars}. */
+    /** Whether Orthanc's database has the instance (its file is not read). */
+    public boolean instanceExists(String instanceId) {
+        try {
+            client.getJson(lane, "instances/" + OrthancIds.checked(instanceId), 1 << 20);
+            return true;
+        } catch (OrthancNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The metadata's text, or nothing when there is none or it is longer than {@code maxChars}. */
+    public Optional<String> instanceMetadata(String instanceId, int index, int maxChars) {
+        return client.getTextIfExists(lane, "instances/" + OrthancIds.checked(instanceId) + "/metadata/" + index,
+                maxChars);
     }
 
     public void putInstanceMetadata(String instanceId, int index, String value) {
-        client.putText("instances/" + OrthancIds.checked(instanceId) + "/metadata/" + index, value);
+        client.putText(lane, "instances/" + OrthancIds.checked(instanceId) + "/metadata/" + index, value);
     }
 
-    public Optional<String> studyMetadata(String studyId, int index) {
-        return client.getTextIfExists("studies/" + OrthancIds.checked(studyId) + "/metadata/" + index);
+    /** The metadata's text, or nothing when there is none or it is longer than {@code maxChars}. */
+    public Optional<String> studyMetadata(String studyId, int index, int maxChars) {
+        return client.getTextIfExists(lane, "studies/" + OrthancIds.checked(studyId) + "/metadata/" + index, maxChars);
     }
 
     public void putStudyMetadata(String studyId, int index, String value) {
-        client.putText("studies/" + OrthancIds.checked(studyId) + "/metadata/" + index, value);
+        client.putText(lane, "studies/" + OrthancIds.checked(studyId) + "/metadata/" + index, value);
     }
 
     /** Changes after {@code since}, at most {@code limit} of them. */
     public ChangesPage changes(long since, int limit) {
-        return page(client.getJson("changes?since=" + since + "&limit=" + limit));
+        return page(client.getJson(lane, "changes?since=" + since + "&limit=" + limit));
     }
 
     /** The sequence number of the newest change (0 when the log is empty). */
     public long lastChange() {
-        return client.getJson("changes?last").path("Last").asLong(0);
+        return client.getJson(lane, "changes?last").path("Last").asLong(0);
     }
 
     /** Identifiers of all instances, a page at a time, in Orthanc's storage order. */
     public List<String> instanceIds(long since, int limit) {
-        JsonNode list = client.getJson("instances?since=" + since + "&limit=" + limit);
+        JsonNode list = client.getJson(lane, "instances?since=" + since + "&limit=" + limit);
         List<String> out = new ArrayList<>(list.size());
         list.forEach(n -> out.add(n.asText()));
         return out;
     }
 
     public long instanceCount() {
-        return client.getJson("statistics").path("CountInstances").asLong(0);
+        return client.getJson(lane, "statistics").path("CountInstances").asLong(0);
     }
 
     // ---- the launcher and the deep links (Orthanc 1.10: no sorting, no RequestedTags) -----------------------------
@@ -124,21 +157,21 @@ public class OrthancApi {
         body.put("Expand", true);
         body.put("CaseSensitive", caseSensitive);
         body.put("Limit", limit);
-        return client.postJson("tools/find", body);
+        return client.postJson(lane, "tools/find", body);
     }
 
     public long studyCount() {
-        return client.getJson("statistics").path("CountStudies").asLong(0);
+        return client.getJson(lane, "statistics").path("CountStudies").asLong(0);
     }
 
     /** Expanded studies in arrival order, from position {@code since}: {@code GET /studies?expand&since=&limit=}. */
     public JsonNode studiesSince(long since, int limit) {
-        return client.getJson("studies?expand&since=" + since + "&limit=" + limit);
+        return client.getJson(lane, "studies?expand&since=" + since + "&limit=" + limit);
     }
 
     /** The study's series, expanded: {@code GET /studies/{id}/series?expand}. */
     public JsonNode studySeries(String studyId) {
-        return client.getJson("studies/" + OrthancIds.checked(studyId) + "/series?expand");
+        return client.getJson(lane, "studies/" + OrthancIds.checked(studyId) + "/series?expand");
     }
 
     // ---- the proxy: bodies that stream through (the caller closes the response) -----------------------------------
@@ -150,18 +183,18 @@ public class OrthancApi {
      * @param rawQuery as the browser sent it (may be null)
      */
     public Response dicomWeb(String rawPath, String rawQuery, MultivaluedMap<String, Object> headers) {
-        return client.get("dicom-web/" + rawPath + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery),
+        return client.get(lane, "dicom-web/" + rawPath + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery),
                 headers);
     }
 
     /** The stored DICOM file of an instance: {@code GET /instances/{id}/file}. */
     public Response instanceFile(String instanceId, MultivaluedMap<String, Object> headers) {
-        return client.get("instances/" + OrthancIds.checked(instanceId) + "/file", headers);
+        return client.get(lane, "instances/" + OrthancIds.checked(instanceId) + "/file", headers);
     }
 
     // ---- health ---------------------------------------------------------------------------------------------------
 
-    /** Whether Orthanc answers its {@code /system} route. */
+    /** Whether Orthanc answers its {@code /system} route, on the health lane whatever this instance's lane. */
     public boolean isUp() {
         return client.isUp();
     }

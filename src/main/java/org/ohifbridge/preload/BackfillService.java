@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,10 @@ import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.cache.InstanceRecordStore;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
+import org.ohifbridge.orthanc.Lane;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
+import org.ohifbridge.orthanc.OrthancIds;
 import org.ohifbridge.preload.BackfillStatus.State;
 
 /**
@@ -37,8 +38,11 @@ public class BackfillService {
 
     private final Settings settings;
     private final OrthancApi orthanc;
-    private final InstanceRecordStore records;
+    private final InstanceCheck check;
+    private final SkippedInstances skipped;
     private final StateFile stateFile;
+    /** The last instance checked: where the next page starts, even if instances before it were deleted meanwhile. */
+    private volatile String lastChecked;
     private volatile Thread thread;
     private volatile Progress progress = Progress.idle();
 
@@ -59,15 +63,18 @@ public class BackfillService {
     protected BackfillService() {
         this.settings = null;
         this.orthanc = null;
-        this.records = null;
+        this.check = null;
+        this.skipped = null;
         this.stateFile = null;
     }
 
     @Inject
-    public BackfillService(Settings settings, OrthancApi orthanc, InstanceRecordStore records) {
+    public BackfillService(Settings settings, OrthancApi orthanc, InstanceRecordStore records,
+                           SkippedInstances skipped) {
         this.settings = settings;
-        this.orthanc = orthanc;
-        this.records = records;
+        this.orthanc = orthanc.on(Lane.BACKGROUND);
+        this.check = new InstanceCheck(records, this.orthanc, skipped);
+        this.skipped = skipped;
         this.stateFile = new StateFile(settings.dataFolder().resolve("backfill.json"));
     }
 
@@ -84,11 +91,14 @@ public class BackfillService {
         Optional<ObjectNode> saved = stateFile.read()
                 .filter(o -> settings.orthancUrl().toString().equals(o.path("orthanc").asText()));
         if (saved.isPresent()) {
+            // a file edited or damaged by hand must not stop the deployment: odd values count as none
             ObjectNode o = saved.get();
-            Instant started = o.hasNonNull("started") ? Instant.parse(o.get("started").asText()) : Instant.now();
-            progress = new Progress(State.parse(o.path("state").asText()), o.path("offset").asLong(),
-                    o.path("done").asLong(), o.path("computed").asLong(), o.path("total").asLong(), started,
-                    System.nanoTime(), o.path("done").asLong());
+            progress = new Progress(State.parse(o.path("state").asText()), Math.max(0, o.path("offset").asLong()),
+                    Math.max(0, o.path("done").asLong()), Math.max(0, o.path("computed").asLong()),
+                    Math.max(0, o.path("total").asLong()), instant(o.path("started").asText()),
+                    System.nanoTime(), Math.max(0, o.path("done").asLong()));
+            String last = o.path("last").asText("");
+            lastChecked = OrthancIds.isValid(last) ? last : null;
         }
         if (progress.state() == State.RUNNING) {
             LOG.info(() -> "ohif-bridge: backfill resumes at instance " + progress.offset());
@@ -105,6 +115,7 @@ public class BackfillService {
         }
         if (thread == null) {
             progress = new Progress(State.RUNNING, 0, 0, 0, 0, Instant.now(), System.nanoTime(), 0);
+            lastChecked = null;
             LOG.info("ohif-bridge: backfill of metadata 4202 started");
             launch();
         }
@@ -135,6 +146,19 @@ public class BackfillService {
                 Math.round(rate * 10) / 10.0, eta, Optional.ofNullable(p.started()));
     }
 
+    /** Whether the progress cannot be written to the data folder (kept in memory meanwhile). */
+    public boolean degraded() {
+        return stateFile.degraded();
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
+    }
+
     private void launch() {
         thread = new DaemonThreads("ohif-bridge-backfill").newThread(this::run);
         thread.start();
@@ -144,11 +168,16 @@ public class BackfillService {
         RateLimiter limiter = new RateLimiter(settings.backfillRate());
         Backoff backoff = new Backoff();
         ProgressLog log = new ProgressLog(progress.done(), progress.total(), LOG_EVERY_SECONDS);
+        boolean retriedSkipped = false;
         while (thread == Thread.currentThread()) {
             try {
+                if (!retriedSkipped) {
+                    retrySkipped();
+                    retriedSkipped = true;
+                }
                 Progress p = progress;
                 long total = orthanc.instanceCount();
-                List<String> ids = orthanc.instanceIds(p.offset(), PAGE);
+                List<String> ids = nextPage(p.offset());
                 if (ids.isEmpty()) {
                     finish(p, total);
                     return;
@@ -157,7 +186,7 @@ public class BackfillService {
                 backoff.reset();
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (!backoff.failing()) {
                     if (e instanceof OrthancException) {
                         LOG.warning("ohif-bridge: backfill waits for Orthanc and retries: " + e.getMessage());
@@ -174,13 +203,50 @@ public class BackfillService {
         }
     }
 
+    /** The instances a pass skipped before get another chance first (their files may be back). */
+    private void retrySkipped() throws InterruptedException {
+        for (String id : skipped.ids()) {
+            check.ensure(id);
+        }
+    }
+
+    /**
+     * The instances after the last one checked. Orthanc's list is positional ({@code /instances?since=&limit=}), so a
+     * deletion before the position would shift it and skip instances; the page is therefore looked up from a window
+     * before the position, widened until it holds the last instance checked (or reaches the start: then instances are
+     * checked twice, which is harmless, rather than missed).
+     */
+    private List<String> nextPage(long offset) {
+        String last = lastChecked;
+        if (last == null || offset == 0) {
+            return orthanc.instanceIds(offset, PAGE);
+        }
+        for (long back = PAGE; ; back *= 4) {
+            long from = Math.max(0, offset - back);
+            List<String> window = orthanc.instanceIds(from, (int) (offset - from) + PAGE);
+            int at = window.indexOf(last);
+            if (at >= 0) {
+                if (from + at + 1 != offset) {
+                    Progress q = progress;
+                    progress = new Progress(q.state(), from + at + 1, q.done(), q.computed(), q.total(), q.started(),
+                            q.passStartedNanos(), q.doneAtPassStart());
+                }
+                return window.subList(at + 1, window.size());
+            }
+            if (from == 0) {
+                return window; // the last one checked was deleted itself: start again from the beginning of the window
+            }
+        }
+    }
+
     /** Makes sure each instance of one page has its record, at the configured rate; saves the position as it goes. */
     private void checkPage(List<String> ids, long total, RateLimiter limiter, ProgressLog log)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         int n = 0;
         for (String id : ids) {
             limiter.acquire();
-            boolean computed = records.ensure(id) == InstanceRecordStore.Outcome.COMPUTED;
+            boolean computed = check.ensure(id) == InstanceRecordStore.Outcome.COMPUTED;
+            lastChecked = id;
             Progress q = progress;
             progress = new Progress(State.RUNNING, q.offset() + 1, q.done() + 1, q.computed() + (computed ? 1 : 0),
                     total, q.started(), q.passStartedNanos(), q.doneAtPassStart());
@@ -194,7 +260,7 @@ public class BackfillService {
         save();
     }
 
-    private void finish(Progress p, long total) throws IOException {
+    private void finish(Progress p, long total) {
         progress = new Progress(State.DONE, p.offset(), p.done(), p.computed(), Math.max(total, p.done()), p.started(),
                 p.passStartedNanos(), p.doneAtPassStart());
         save();
@@ -213,7 +279,7 @@ public class BackfillService {
                 + s.ratePerSecond() + " instances/s, ETA " + s.etaSeconds().map(e -> e + " s").orElse("unknown"));
     }
 
-    private void save() throws IOException {
+    private void save() {
         Progress p = progress;
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("orthanc", settings.orthancUrl().toString());
@@ -225,6 +291,10 @@ public class BackfillService {
         if (p.started() != null) {
             o.put("started", p.started().toString());
         }
-        stateFile.write(o);
+        String last = lastChecked;
+        if (last != null) {
+            o.put("last", last);
+        }
+        stateFile.save(o);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.ohifbridge.cache.InstanceRecordStore;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.orthanc.Change;
 import org.ohifbridge.orthanc.ChangesPage;
+import org.ohifbridge.orthanc.Lane;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancException;
 import org.ohifbridge.orthanc.OrthancIds;
@@ -40,7 +40,7 @@ public class PreloadService {
 
     private final Settings settings;
     private final OrthancApi orthanc;
-    private final InstanceRecordStore records;
+    private final InstanceCheck check;
     private final StateFile cursorFile;
     private volatile Thread thread;
     private volatile Workers workers;
@@ -53,15 +53,16 @@ public class PreloadService {
     protected PreloadService() {
         this.settings = null;
         this.orthanc = null;
-        this.records = null;
+        this.check = null;
         this.cursorFile = null;
     }
 
     @Inject
-    public PreloadService(Settings settings, OrthancApi orthanc, InstanceRecordStore records) {
+    public PreloadService(Settings settings, OrthancApi orthanc, InstanceRecordStore records,
+                          SkippedInstances skipped) {
         this.settings = settings;
-        this.orthanc = orthanc;
-        this.records = records;
+        this.orthanc = orthanc.on(Lane.BACKGROUND);
+        this.check = new InstanceCheck(records, this.orthanc, skipped);
         this.cursorFile = new StateFile(settings.dataFolder().resolve("preload.json"));
     }
 
@@ -95,6 +96,11 @@ public class PreloadService {
         return new PreloadStatus(state, s, n, s >= 0 && n >= s ? n - s : 0, instancesSeen.get());
     }
 
+    /** Whether the position cannot be written to the data folder (kept in memory meanwhile). */
+    public boolean degraded() {
+        return cursorFile.degraded();
+    }
+
     private void run() {
         Backoff backoff = new Backoff();
         while (thread == Thread.currentThread()) {
@@ -117,7 +123,7 @@ public class PreloadService {
                 if (!pause(backoff.nextDelayMillis())) {
                     return;
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 state = State.FAILING;
                 if (!backoff.failing()) {
                     LOG.log(Level.SEVERE, "ohif-bridge: preload failed; retrying (position kept in "
@@ -130,7 +136,7 @@ public class PreloadService {
         }
     }
 
-    private void followOnePage() throws IOException, InterruptedException {
+    private void followOnePage() throws InterruptedException {
         ChangesPage page = orthanc.changes(since, PAGE);
         Set<String> ids = new LinkedHashSet<>();
         for (Change c : page.changes()) {
@@ -138,7 +144,7 @@ public class PreloadService {
                 ids.add(c.id());
             }
         }
-        workers.forEach(List.copyOf(ids), records::ensure);
+        workers.forEach(List.copyOf(ids), check::ensureInWorker);
         instancesSeen.addAndGet(ids.size());
         if (!page.changes().isEmpty()) {
             save(page.last());
@@ -161,7 +167,7 @@ public class PreloadService {
         }
     }
 
-    private long initialPosition() throws IOException {
+    private long initialPosition() {
         String orthancUrl = settings.orthancUrl().toString();
         Optional<ObjectNode> saved = cursorFile.read();
         if (saved.isPresent() && orthancUrl.equals(saved.get().path("orthanc").asText())
@@ -178,11 +184,12 @@ public class PreloadService {
         return last;
     }
 
-    private void save(long position) throws IOException {
+    /** Moves the position on; persisted when the data folder allows it, in memory anyway. */
+    private void save(long position) {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("orthanc", settings.orthancUrl().toString());
         content.put("since", position);
-        cursorFile.write(content);
+        cursorFile.save(content);
         since = position;
     }
 

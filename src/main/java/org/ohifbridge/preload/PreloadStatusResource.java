@@ -7,8 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.ohifbridge.cache.InstanceRecordStore;
+import java.util.List;
 import org.ohifbridge.cache.StudyDocuments;
+import java.util.List;
 import org.ohifbridge.config.Settings;
 
 /**
@@ -19,7 +22,14 @@ import org.ohifbridge.config.Settings;
 public class PreloadStatusResource {
     /** The answer. */
     public record Report(String dataSource, PreloadStatus preload, BackfillStatus backfill, Records records,
-                         int studyDocumentsInMemory) {
+                         int studyDocumentsInMemory, String dataFolder, Skipped skipped) {
+    }
+
+    /**
+     * Instances the preload or backfill gave up on (Orthanc ids and a reason, at most
+     * {@value SkippedInstances#KEPT} listed; {@code count} goes on).
+     */
+    public record Skipped(long count, List<SkippedInstances.Skipped> instances) {
     }
 
     /** Metadata 4202 entries this deployment computed, and how many of them replaced a corrupt or outdated one. */
@@ -31,6 +41,7 @@ public class PreloadStatusResource {
     private final BackfillService backfill;
     private final InstanceRecordStore records;
     private final StudyDocuments documents;
+    private final SkippedInstances skipped;
 
     /** For CDI's client proxy only. */
     protected PreloadStatusResource() {
@@ -39,23 +50,27 @@ public class PreloadStatusResource {
         this.backfill = null;
         this.records = null;
         this.documents = null;
+        this.skipped = null;
     }
 
     @Inject
     public PreloadStatusResource(Settings settings, PreloadService preload, BackfillService backfill,
-                                 InstanceRecordStore records, StudyDocuments documents) {
+                                 InstanceRecordStore records, StudyDocuments documents, SkippedInstances skipped) {
         this.settings = settings;
         this.preload = preload;
         this.backfill = backfill;
         this.records = records;
         this.documents = documents;
+        this.skipped = skipped;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
         Report report = new Report(settings.dataSource().value(), preload.status(), backfill.status(),
-                new Records(records.computedCount(), records.replacedCount()), documents.documentsInMemory());
+                new Records(records.computedCount(), records.replacedCount()), documents.documentsInMemory(),
+                preload.degraded() || backfill.degraded() ? "not writable (positions kept in memory)" : "writable",
+                new Skipped(skipped.count(), skipped.list()));
         return Response.ok(report).header("Cache-Control", "no-store").build();
     }
 }

@@ -29,6 +29,8 @@ public final class AccessPolicy {
     }
 
     public static final String HEALTH = "/health";
+    /** The orchestrators' probes: {@code health/live} and {@code health/ready}, public like {@code health}. */
+    public static final Set<String> HEALTH_PROBES = Set.of(HEALTH, HEALTH + "/live", HEALTH + "/ready");
     public static final String LOGOUT = "/logout";
     public static final String CALLBACK = "/callback";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -40,7 +42,7 @@ public final class AccessPolicy {
     }
 
     public static boolean isPublic(String path) {
-        return path.equals(HEALTH);
+        return HEALTH_PROBES.contains(path);
     }
 
     public static boolean isAdmin(String path) {

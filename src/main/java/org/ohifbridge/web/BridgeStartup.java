@@ -16,6 +16,8 @@ import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -34,6 +36,8 @@ import org.ohifbridge.portal.DicomWebFormRedirect;
 import org.ohifbridge.preload.BackfillService;
 import org.ohifbridge.preload.PreloadService;
 import org.ohifbridge.proxy.RawAcceptFilter;
+import org.ohifbridge.security.AccessPolicy;
+import org.ohifbridge.security.ProviderProbe;
 import org.ohifbridge.security.SignOnFilter;
 
 /**
@@ -93,8 +97,10 @@ public class BridgeStartup implements ServletContextListener {
         api.setLoadOnStartup(1);
         api.setAsyncSupported(true);
         api.addMapping("/*");
-        ServletRegistration.Dynamic health = ctx.addServlet("ohif-bridge-health", new HealthServlet(bean(OrthancApi.class)));
-        health.addMapping("/health");
+        ServletRegistration.Dynamic health = ctx.addServlet("ohif-bridge-health", new HealthServlet(
+                new HealthProbe(bean(OrthancApi.class)::isUp, signOnProbe(settings)), bean(PreloadService.class),
+                bean(BackfillService.class)));
+        health.addMapping(AccessPolicy.HEALTH_PROBES.toArray(String[]::new));
         ctx.declareRoles(signOnSettings.viewerRole(), signOnSettings.adminRole());
         if (signOnSettings.mode() == SignOnMode.CONTAINER) {
             api.setServletSecurity(new ServletSecurityElement(new HttpConstraintElement(
@@ -118,6 +124,11 @@ public class BridgeStartup implements ServletContextListener {
         // container adds Secure on HTTPS requests
         ctx.getSessionCookieConfig().setHttpOnly(true);
         ctx.getSessionCookieConfig().setAttribute("SameSite", "Lax");
+    }
+
+    /** In {@code oidc} mode {@code health/ready} also asks the provider. */
+    private static Optional<BooleanSupplier> signOnProbe(Settings settings) {
+        return settings.signOn().oidc().map(o -> new ProviderProbe(o.issuer()));
     }
 
     private static void filter(ServletContext ctx, String name, Filter filter, boolean afterOthers, String... patterns) {

@@ -231,7 +231,7 @@ class DicomJsonIT {
         assertTrue(config.contains("window.config.showStudyList = false;"));
         HttpResponse<byte[]> page = Http.get(base, "ohif/viewer?url=../studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json");
         assertEquals(200, page.statusCode());
-        assertEquals("connect-src 'self' blob: data:", Http.header(page, "Content-Security-Policy"));
+        assertEquals("connect-src 'self' blob: data:; frame-ancestors 'self'", Http.header(page, "Content-Security-Policy"));
         for (String evil : List.of("https://evil.example/x.json", "//evil.example/x.json", "%2F%5Cevil.example%2Fx",
                 "http://127.0.0.2:9/x.json")) {
             HttpResponse<byte[]> r = Http.get(base, "ohif/viewer?url=" + evil);

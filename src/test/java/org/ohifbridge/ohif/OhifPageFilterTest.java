@@ -56,7 +56,7 @@ class OhifPageFilterTest {
         assertEquals(200, r.statusCode());
         assertTrue(text(r).contains("window.PUBLIC_URL=\"/pacs/ohif/\";"), text(r));
         assertTrue(text(r).contains("src=\"/pacs/ohif/app-config.js\""));
-        assertEquals("connect-src 'self' blob: data:", header(r, "Content-Security-Policy"));
+        assertEquals("connect-src 'self' blob: data:; frame-ancestors 'self'", header(r, "Content-Security-Policy"));
         assertEquals("no-cache", header(r, "Cache-Control"));
         assertIsolated(r);
         HttpResponse<byte[]> again = server.get("ohif/segmentation", "If-None-Match", header(r, "ETag"));

@@ -23,6 +23,7 @@ import org.ohifbridge.http.PublicPaths;
 import org.ohifbridge.orthanc.OrthancUnavailableException;
 import org.ohifbridge.preload.BackfillService;
 import org.ohifbridge.preload.PreloadService;
+import org.ohifbridge.preload.SkippedInstances;
 import org.ohifbridge.testing.Echo;
 import org.ohifbridge.testing.FakeOrthanc;
 import org.ohifbridge.testing.InProcessServer;
@@ -99,8 +100,8 @@ class PortalResourcesTest {
         PublicPaths paths = new PublicPaths(settings);
         PortalStudies studies = new PortalStudies(orthanc);
         records = new InstanceRecordStore(orthanc);
-        preload = new PreloadService(settings, orthanc, records);
-        backfill = new BackfillService(settings, orthanc, records);
+        preload = new PreloadService(settings, orthanc, records, new SkippedInstances());
+        backfill = new BackfillService(settings, orthanc, records, new SkippedInstances());
         server = InProcessServer.at("/pacs")
                 .filter(ctx -> new DicomWebFormRedirect(paths, settings), "/ohif/*")
                 .resources(ctx -> List.of(new LauncherResource(studies, paths, settings, preload, backfill),

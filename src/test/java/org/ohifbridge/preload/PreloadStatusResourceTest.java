@@ -26,6 +26,7 @@ import org.ohifbridge.web.AdminResource;
 /** The status route and the admin's backfill in-process: the JSON an admin's monitoring reads, field for field. */
 class PreloadStatusResourceTest {
     final FakeOrthanc orthanc = new FakeOrthanc();
+    final SkippedInstances skipped = new SkippedInstances();
     InstanceRecordStore records;
     StudyDocuments documents;
     PreloadService preload;
@@ -36,10 +37,10 @@ class PreloadStatusResourceTest {
         Settings settings = TestSettings.of(settingValues);
         records = new InstanceRecordStore(orthanc);
         documents = new StudyDocuments(orthanc, records, settings);
-        preload = new PreloadService(settings, orthanc, records);
-        backfill = new BackfillService(settings, orthanc, records);
+        preload = new PreloadService(settings, orthanc, records, skipped);
+        backfill = new BackfillService(settings, orthanc, records, skipped);
         server = InProcessServer.at("/pacs")
-                .resources(ctx -> List.of(new PreloadStatusResource(settings, preload, backfill, records, documents),
+                .resources(ctx -> List.of(new PreloadStatusResource(settings, preload, backfill, records, documents, skipped),
                         new AdminResource(backfill)))
                 .start();
     }
@@ -60,7 +61,8 @@ class PreloadStatusResourceTest {
         assertEquals("no-store", header(r, "Cache-Control"));
         assertEquals("{\"dataSource\":\"dicom-web\",\"preload\":{\"state\":\"off\",\"position\":-1,\"newestChange\":-1,"
                 + "\"behind\":0,\"newInstancesSeen\":0},\"backfill\":{\"state\":\"idle\",\"done\":0,\"total\":0,"
-                + "\"computed\":0,\"percent\":0.0},\"records\":{\"computed\":0,\"replaced\":0},\"studyDocumentsInMemory\":0}",
+                + "\"computed\":0,\"percent\":0.0},\"records\":{\"computed\":0,\"replaced\":0},\"studyDocumentsInMemory\":0,"
+                + "\"dataFolder\":\"writable\",\"skipped\":{\"count\":0,\"instances\":[]}}",
                 text(r));
     }
 
@@ -91,5 +93,65 @@ class PreloadStatusResourceTest {
         assertEquals(100.0, done.path("percent").asDouble());
         assertEquals(5, orthanc.instanceMetadata.size(), "metadata 4202 written for each");
         assertTrue(done.has("started") && !done.has("ratePerSecond"), done.toString());
+    }
+
+    private JsonNode backfillDone() throws Exception {
+        assertEquals(202, server.send("POST", "admin/backfill").statusCode());
+        return Await.value("the backfill's end", Duration.ofSeconds(30),
+                () -> Json.MAPPER.readTree(server.get("preload/status").body()),
+                b -> b.path("backfill").path("state").asText().equals("done"));
+    }
+
+    @Test
+    void aPoisonInstanceIsSkippedListedAndTriedAgainByTheNextPass() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            orthanc.addInstance(Samples.BRAIN_STUDY, Samples.instanceId(i), Golden.read("tags/mr-brain-brain_001.json"));
+        }
+        orthanc.unreadable.add(Samples.instanceId(2));
+        start("DataSource", "dicom-json", "BackfillRate", "1000");
+        JsonNode status = backfillDone();
+        assertEquals(4, orthanc.instanceMetadata.size(), "the others are done, the pass ended");
+        assertEquals("{\"count\":1,\"instances\":[{\"instance\":\"" + Samples.instanceId(2)
+                + "\",\"reason\":\"Orthanc answered HTTP 502 3 times\"}]}", status.path("skipped").toString());
+
+        orthanc.unreadable.clear(); // its file is back
+        status = backfillDone();
+        assertEquals(5, orthanc.instanceMetadata.size());
+        assertEquals(0, status.path("skipped").path("count").asInt(), status.toString());
+    }
+
+    @Test
+    void instancesDeletedBeforeThePositionDuringAPassDoNotMakeItSkipOthers() throws Exception {
+        int n = BackfillService.PAGE * 2;
+        for (int i = 0; i < n; i++) {
+            orthanc.addInstance(Samples.BRAIN_STUDY, Samples.instanceId(i), Golden.read("tags/mr-brain-brain_001.json"));
+        }
+        String trigger = Samples.instanceId(20);
+        orthanc.beforeTags = id -> {
+            if (id.equals(trigger)) { // during the first page, Orthanc's list loses 150 instances before the next
+                for (int i = 0; i < 150; i++) {
+                    orthanc.deleteInstance(Samples.BRAIN_STUDY, Samples.instanceId(i));
+                }
+            }
+        };
+        start("DataSource", "dicom-json", "BackfillRate", "10000");
+        backfillDone();
+        for (int i = 150; i < n; i++) {
+            assertTrue(orthanc.instanceMetadata.containsKey(Samples.instanceId(i)), "instance " + i + " missed");
+        }
+    }
+
+    @Test
+    void aMalformedBackfillFileDoesNotStopTheDeployment() throws Exception {
+        java.nio.file.Path folder = org.ohifbridge.testing.TempFolders.create("data-");
+        java.nio.file.Files.writeString(folder.resolve("backfill.json"), "{\"orthanc\":\"http://127.0.0.1:8042\","
+                + "\"state\":\"running\",\"offset\":-7,\"started\":\"yesterday\",\"last\":\"../x\"}");
+        orthanc.addInstance(Samples.BRAIN_STUDY, Samples.instanceId(0), Golden.read("tags/mr-brain-brain_001.json"));
+        start("DataSource", "dicom-json", "BackfillRate", "1000", "DataFolder", folder.toString());
+        backfill.resume();
+        JsonNode done = Await.value("the resumed pass's end", Duration.ofSeconds(20),
+                () -> Json.MAPPER.readTree(server.get("preload/status").body()).path("backfill"),
+                b -> b.path("state").asText().equals("done"));
+        assertEquals(1, orthanc.instanceMetadata.size(), done.toString());
     }
 }

@@ -27,6 +27,13 @@ public class FakeOrthanc extends OrthancApi {
     /** Orthanc's change log: a NewInstance for every instance added. */
     public final List<Change> changeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Instances whose tags Orthanc fails to read (HTTP 500), as when their stored file is broken. */
+    public final java.util.Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    /** Runs before every tags read, with the instance's id (a test's way to change Orthanc in the middle of a pass). */
+    public volatile java.util.function.Consumer<String> beforeTags = id -> { };
+    /** What {@link #isUp()} answers. */
+    public volatile boolean up = true;
+
     public FakeOrthanc() {
         super(null);
     }
@@ -74,6 +81,10 @@ public class FakeOrthanc extends OrthancApi {
     @Override
     public JsonNode shortTags(String instanceId) {
         count("shortTags");
+        beforeTags.accept(instanceId);
+        if (unreadable.contains(instanceId)) {
+            throw new org.ohifbridge.orthanc.OrthancUnavailableException("Orthanc failed with HTTP 500", null);
+        }
         JsonNode t = tags.get(instanceId);
         if (t == null) {
             throw new OrthancNotFoundException("no instance " + instanceId);
@@ -82,9 +93,9 @@ public class FakeOrthanc extends OrthancApi {
     }
 
     @Override
-    public Optional<String> instanceMetadata(String instanceId, int index) {
+    public Optional<String> instanceMetadata(String instanceId, int index, int maxChars) {
         count("instanceMetadata");
-        return Optional.ofNullable(instanceMetadata.get(instanceId));
+        return Optional.ofNullable(instanceMetadata.get(instanceId)).filter(v -> v.length() <= maxChars);
     }
 
     @Override
@@ -94,6 +105,17 @@ public class FakeOrthanc extends OrthancApi {
             throw new OrthancNotFoundException("no instance " + instanceId);
         }
         instanceMetadata.put(instanceId, value);
+    }
+
+    @Override
+    public boolean isUp() {
+        return up;
+    }
+
+    @Override
+    public boolean instanceExists(String instanceId) {
+        count("instanceExists");
+        return tags.containsKey(instanceId);
     }
 
     @Override
@@ -130,9 +152,9 @@ public class FakeOrthanc extends OrthancApi {
     }
 
     @Override
-    public Optional<String> studyMetadata(String studyId, int index) {
+    public Optional<String> studyMetadata(String studyId, int index, int maxChars) {
         count("studyMetadata");
-        return Optional.ofNullable(studyMetadata.get(studyId));
+        return Optional.ofNullable(studyMetadata.get(studyId)).filter(v -> v.length() <= maxChars);
     }
 
     @Override

@@ -41,8 +41,7 @@ public class DicomWebResource {
     @Path("{path: .*}")
     public Response get(@Context UriInfo uriInfo, @Context HttpServletRequest request,
                         @Context CloseableService closer) {
-        String raw = uriInfo.getPath(false).substring("dicom-web".length());
-        String path = raw.startsWith("/") ? raw.substring(1) : raw;
+        String path = DicomWebPaths.collapseEmptySegments(uriInfo.getPath(false).substring("dicom-web".length()));
         if (!DicomWebPaths.isAllowed(path)) {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }

@@ -1,9 +1,11 @@
 package org.ohifbridge.proxy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DicomWebPathsTest {
@@ -33,5 +35,26 @@ class DicomWebPathsTest {
     })
     void everythingElse(String path) {
         assertFalse(DicomWebPaths.isAllowed(path), path);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "//studies/1.2.3/series, studies/1.2.3/series",
+        "/studies//1.2.3///series, studies/1.2.3/series",
+        "studies/1.2/series//1.3/instances/1.4//frames/1, studies/1.2/series/1.3/instances/1.4/frames/1",
+        "studies, studies",
+    })
+    void emptySegmentsCollapseAsInOrthanc(String raw, String collapsed) {
+        assertEquals(collapsed, DicomWebPaths.collapseEmptySegments(raw));
+        assertTrue(DicomWebPaths.isAllowed(DicomWebPaths.collapseEmptySegments(raw)), raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "studies//1.2//..//..//system", "studies/1.2//./series", "studies//1.2%2f..", "studies//1.2;x",
+        "studies//1.2/series//%2e%2e", "studies//", "//", "studies/1.2//series/1.3//instances/1.4//file",
+    })
+    void collapsingNeverOpensTheAllowList(String raw) {
+        assertFalse(DicomWebPaths.isAllowed(DicomWebPaths.collapseEmptySegments(raw)), raw);
     }
 }

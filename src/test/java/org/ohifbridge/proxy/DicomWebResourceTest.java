@@ -100,6 +100,15 @@ class DicomWebResourceTest {
     }
 
     @Test
+    void emptySegmentsAreCollapsedAsOrthancDoes() throws Exception {
+        HttpResponse<byte[]> r = server.get("dicom-web//studies/1.2.3//series");
+        assertEquals(200, r.statusCode(), text(r));
+        assertEquals("/dicom-web/studies/1.2.3/series", orthanc.seen.get(0).pathAndQuery());
+        assertEquals(404, server.get("dicom-web//studies/1.2.3//series/1.4;x").statusCode());
+        assertEquals(1, orthanc.seen.size(), "a refused path never reaches Orthanc");
+    }
+
+    @Test
     void orthancs404And400sAreDeliberateAnswers() throws Exception {
         HttpResponse<byte[]> r = server.get("dicom-web/studies/9.9/metadata");
         assertEquals(404, r.statusCode());

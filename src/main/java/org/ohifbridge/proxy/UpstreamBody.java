@@ -26,6 +26,15 @@ public final class UpstreamBody {
 
     static final int COPY_BUFFER = 256 * 1024;
 
+    /**
+     * On every proxied answer, as on the viewer's own files ({@code ohif.OhifHeaders}): browsers must not sniff a
+     * DICOM file or a frame into HTML or script (nosniff, https://fetch.spec.whatwg.org/#x-content-type-options-header),
+     * and no other site may embed the archive's images or documents (CORP,
+     * https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header); OHIF fetches them from its own origin.
+     */
+    static final String NOSNIFF = "nosniff";
+    static final String SAME_ORIGIN = "same-origin";
+
     private UpstreamBody() {
     }
 
@@ -36,7 +45,9 @@ public final class UpstreamBody {
     public static Response relay(Response upstream, String publicDicomWeb, boolean gzipOk, String what) {
         String type = upstream.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean document = isDocument(type);
-        Response.ResponseBuilder out = Response.status(upstream.getStatus());
+        Response.ResponseBuilder out = Response.status(upstream.getStatus())
+                .header("X-Content-Type-Options", NOSNIFF)
+                .header("Cross-Origin-Resource-Policy", SAME_ORIGIN);
         for (String name : ForwardedHeaders.RESPONSE) {
             if (document && name.equals(HttpHeaders.CONTENT_LENGTH)) {
                 continue; // the length changes with the rewrite

@@ -37,6 +37,9 @@ class DicomWebResourceTest {
             if (seen.pathAndQuery().startsWith("/dicom-web/studies/9.9")) {
                 return new StubOrthanc.Answer(404, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
             }
+            if (seen.pathAndQuery().startsWith("/dicom-web/studies/3.0.4")) {
+                return new StubOrthanc.Answer(304, "application/dicom+json", new byte[0]);
+            }
             if (seen.pathAndQuery().endsWith("/file")) {
                 return new StubOrthanc.Answer(200, "application/dicom", "DICM-bytes".getBytes(StandardCharsets.UTF_8));
             }
@@ -106,6 +109,17 @@ class DicomWebResourceTest {
         assertEquals("/dicom-web/studies/1.2.3/series", orthanc.seen.get(0).pathAndQuery());
         assertEquals(404, server.get("dicom-web//studies/1.2.3//series/1.4;x").statusCode());
         assertEquals(1, orthanc.seen.size(), "a refused path never reaches Orthanc");
+    }
+
+    @Test
+    void everyProxiedAnswerForbidsSniffingAndOtherSites() throws Exception {
+        for (String path : List.of("dicom-web/studies", "dicom-web/studies/3.0.4/metadata", "instances/" + ID + "/file")) {
+            HttpResponse<byte[]> r = server.get(path, "Accept-Encoding", "gzip");
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 304, path + " " + r.statusCode());
+            assertEquals("nosniff", header(r, "X-Content-Type-Options"), path);
+            assertEquals("same-origin", header(r, "Cross-Origin-Resource-Policy"), path);
+        }
+        assertEquals(304, server.get("dicom-web/studies/3.0.4/metadata").statusCode());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
@@ -15,9 +16,11 @@ import org.ohifbridge.orthanc.OrthancApi;
 
 /**
  * Turns an Orthanc response (status already checked) into the browser's response: a fresh Response with the
- * allow-listed headers and a body that streams straight through. For JSON and XML documents Orthanc's
- * absolute DICOMweb URLs are rewritten to the WAR's public path on the fly, and the document is gzipped
- * when the browser accepts it. The upstream response is closed when the body is written, and by the
+ * allow-listed headers and a body that streams straight through. Orthanc's absolute DICOMweb URLs (its marker host,
+ * {@link OrthancApi#DICOM_WEB_MARKER}) are rewritten to the WAR's public path on the fly wherever they can appear:
+ * in the forwarded headers, in JSON and XML documents (gzipped when the browser accepts it), and in multipart answers'
+ * part headers and document parts ({@link MultipartRewritingOutputStream}; frames and bulk data pass byte for byte).
+ * A rewritten body loses its Content-Length. The upstream response is closed when the body is written, and by the
  * caller's closer in every other case.
  */
 public final class UpstreamBody {
@@ -45,23 +48,26 @@ public final class UpstreamBody {
     public static Response relay(Response upstream, String publicDicomWeb, boolean gzipOk, String what) {
         String type = upstream.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean document = isDocument(type);
+        Optional<String> boundary = document ? Optional.empty() : MultipartBoundary.of(type);
+        boolean rewritten = document || boundary.isPresent();
+        String publicRoot = publicDicomWeb + "/";
         Response.ResponseBuilder out = Response.status(upstream.getStatus())
                 .header("X-Content-Type-Options", NOSNIFF)
                 .header("Cross-Origin-Resource-Policy", SAME_ORIGIN);
         for (String name : ForwardedHeaders.RESPONSE) {
-            if (document && name.equals(HttpHeaders.CONTENT_LENGTH)) {
+            if (rewritten && name.equals(HttpHeaders.CONTENT_LENGTH)) {
                 continue; // the length changes with the rewrite
             }
             String v = upstream.getHeaderString(name);
             if (v != null) {
-                out.header(name, v);
+                out.header(name, v.replace(OrthancApi.DICOM_WEB_MARKER, publicRoot)); // e.g. a Content-Location
             }
         }
         if (upstream.getStatus() == 304 || !upstream.hasEntity()) {
             upstream.close();
             return out.build();
         }
-        byte[] replacement = (publicDicomWeb + "/").getBytes(StandardCharsets.UTF_8);
+        byte[] replacement = publicRoot.getBytes(StandardCharsets.UTF_8);
         boolean gzip = document && gzipOk;
         if (document) {
             out.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -74,6 +80,8 @@ public final class UpstreamBody {
                 OutputStream sink = gzip ? new GZIPOutputStream(new Uncloseable(target), 65536) : new Uncloseable(target);
                 if (document) {
                     sink = new ReplacingOutputStream(sink, MARKER, replacement);
+                } else if (boundary.isPresent()) {
+                    sink = new MultipartRewritingOutputStream(sink, boundary.get(), MARKER, replacement);
                 }
                 try (OutputStream s = sink) {
                     copy(in, s);

@@ -45,7 +45,8 @@ public class DicomWebResource {
         if (!DicomWebPaths.isAllowed(path)) {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }
-        Response upstream = orthanc.dicomWeb(path, IncludeFieldSplitter.rewrite(request.getQueryString()),
+        String query = IncludeFieldSplitter.rewrite(QueryEncoding.canonical(request.getQueryString()));
+        Response upstream = orthanc.dicomWeb(path, query,
                 ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         closer.add(upstream::close);
         return UpstreamBody.relay(upstream, publicPaths.of(request).dicomWeb(),

@@ -23,6 +23,9 @@ public final class DicomWebPaths {
     private static final Pattern ALLOWED = Pattern.compile(
             "studies(?:/" + UID + "(?:" + VIEWS + "|" + SERIES + "|/instances))?"
                     + "|series" + "|instances");
+    private static final Pattern ARCHIVE_SEARCH = Pattern.compile("studies|series|instances");
+    private static final Pattern STUDY_SEARCH = Pattern.compile(
+            "studies/" + UID + "/(?:series|instances)|studies/" + UID + "/series/" + UID + "/instances");
 
     private DicomWebPaths() {
     }
@@ -49,5 +52,20 @@ public final class DicomWebPaths {
     /** @param rawPath the raw path below {ctx}/dicom-web/, e.g. {@code studies/1.2.3/series} */
     public static boolean isAllowed(String rawPath) {
         return rawPath != null && rawPath.length() <= 4096 && ALLOWED.matcher(rawPath).matches();
+    }
+
+    /** A QIDO-RS search over the whole archive: {@code studies}, {@code series}, {@code instances}. */
+    public static boolean isArchiveSearch(String allowedPath) {
+        return ARCHIVE_SEARCH.matcher(allowedPath).matches();
+    }
+
+    /** A QIDO-RS search inside one study: its series, its instances, or one series' instances. */
+    public static boolean isStudySearch(String allowedPath) {
+        return allowedPath.length() <= 4096 && STUDY_SEARCH.matcher(allowedPath).matches();
+    }
+
+    /** A WADO-RS rendered or thumbnail request (study, series, instance or frames). */
+    public static boolean isRendered(String allowedPath) {
+        return allowedPath.endsWith("/rendered") || allowedPath.endsWith("/thumbnail");
     }
 }

@@ -17,7 +17,8 @@ import org.ohifbridge.orthanc.OrthancApi;
 
 /**
  * Read-only DICOMweb for OHIF, streamed from Orthanc's DICOMweb plugin:
- * {@code curl '{ctx}/dicom-web/studies?includefield=00081030'}. Only the routes of {@link DicomWebPaths}.
+ * {@code curl '{ctx}/dicom-web/studies?includefield=00081030'}. Only the routes of {@link DicomWebPaths}; the query
+ * Orthanc gets is made by {@link UpstreamQuery} (encoding checked, searches and renderings bounded).
  */
 @Path("dicom-web")
 @ApplicationScoped
@@ -45,7 +46,7 @@ public class DicomWebResource {
         if (!DicomWebPaths.isAllowed(path)) {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }
-        String query = IncludeFieldSplitter.rewrite(QueryEncoding.canonical(request.getQueryString()));
+        String query = UpstreamQuery.of(path, request.getQueryString());
         Response upstream = orthanc.dicomWeb(path, query,
                 ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         closer.add(upstream::close);

@@ -57,4 +57,20 @@ class DicomWebPathsTest {
     void collapsingNeverOpensTheAllowList(String raw) {
         assertFalse(DicomWebPaths.isAllowed(DicomWebPaths.collapseEmptySegments(raw)), raw);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "studies, true, false, false", "series, true, false, false", "instances, true, false, false",
+        "studies/1.2/series, false, true, false", "studies/1.2/instances, false, true, false",
+        "studies/1.2/series/1.3/instances, false, true, false", "studies/1.2, false, false, false",
+        "studies/1.2/metadata, false, false, false", "studies/1.2/series/1.3, false, false, false",
+        "studies/1.2/series/1.3/instances/1.4, false, false, false", "studies/1.2/rendered, false, false, true",
+        "studies/1.2/series/1.3/instances/1.4/frames/1/thumbnail, false, false, true",
+    })
+    void searchesAndRenderings(String path, boolean archive, boolean inStudy, boolean rendered) {
+        assertTrue(DicomWebPaths.isAllowed(path), path);
+        assertEquals(archive, DicomWebPaths.isArchiveSearch(path), path);
+        assertEquals(inStudy, DicomWebPaths.isStudySearch(path), path);
+        assertEquals(rendered, DicomWebPaths.isRendered(path), path);
+    }
 }

@@ -17,7 +17,7 @@ import org.ohifbridge.testing.TestSettings;
 
 /**
  * The queries the proxy hands on to Orthanc, sent raw on a socket: characters a container lets through with
- * {@code relaxedQueryChars} (as a deployment may configure it), malformed escapes.
+ * {@code relaxedQueryChars} (as a deployment may configure it), malformed escapes, hostile searches and renderings.
  */
 class DicomWebQueryTest {
     StubOrthanc orthanc;
@@ -32,6 +32,7 @@ class DicomWebQueryTest {
         OrthancApi api = new OrthancApi(client);
         server = InProcessServer.at("/pacs")
                 .connector("relaxedQueryChars", "\"<>[\\]^`{|}")
+                .connector("maxHttpHeaderSize", "65536") // as WildFly's larger default: the WAR's own cap must hold
                 .filter(ctx -> new RawAcceptFilter(), "/dicom-web/*", "/instances/*")
                 .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings))))
                 .start();
@@ -71,5 +72,41 @@ class DicomWebQueryTest {
     void theAnswerComesBackAsUsual() throws Exception {
         RawRequest r = get("studies?PatientName=A|B");
         assertEquals("[]", new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void searchesReachOrthancWithABoundedLimit() throws Exception {
+        for (String target : List.of("studies?PatientName=*DOE*", "studies?limit=999999", "studies?limit=0",
+                "series", "studies?limit=101&offset=100", "studies/1.2/series?includefield=0008103E",
+                "studies/1.2/series/1.3/instances?limit=1")) {
+            assertEquals(200, get(target).status(), target);
+        }
+        assertEquals(List.of("/dicom-web/studies?PatientName=*DOE*&limit=1000", "/dicom-web/studies?limit=1000",
+                "/dicom-web/studies?limit=1000", "/dicom-web/series?limit=1000", "/dicom-web/studies?limit=101&offset=100",
+                "/dicom-web/studies/1.2/series?includefield=0008103E&limit=50000",
+                "/dicom-web/studies/1.2/series/1.3/instances?limit=1"),
+                orthanc.seen.stream().map(StubOrthanc.Seen::pathAndQuery).toList());
+    }
+
+    @Test
+    void hostileSearchesAreSmall400sThatNeverReachOrthanc() throws Exception {
+        String longQuery = "PatientName=" + "A".repeat(UpstreamQuery.MAX_QUERY_CHARS);
+        assertEquals("{\"status\":400,\"error\":\"query too long (at most 8192 characters)\"}",
+                get("studies?" + longQuery).text());
+        assertEquals("{\"status\":400,\"error\":\"too many wildcards in the search (at most 32)\"}",
+                get("studies?PatientName=" + "*a".repeat(33)).text());
+        assertEquals("{\"status\":400,\"error\":\"limit must be a whole number\"}", get("studies?limit=-1").text());
+        assertEquals(400, get("studies/1.2/series?PatientName=" + "?".repeat(33)).status());
+        assertEquals(List.of(), orthanc.seen);
+        String atTheCap = "PatientName=" + "A".repeat(UpstreamQuery.MAX_QUERY_CHARS - "PatientName=".length());
+        assertEquals(200, get("studies?" + atTheCap).status(), "at the cap");
+    }
+
+    @Test
+    void aHugeRenderingIsClampedNotRefused() throws Exception {
+        RawRequest r = get("studies/1.2/series/1.3/instances/1.4/frames/1/rendered?viewport=100000,100000&quality=80");
+        assertEquals(200, r.status());
+        assertEquals("/dicom-web/studies/1.2/series/1.3/instances/1.4/frames/1/rendered?viewport=4096,4096&quality=80",
+                orthanc.seen.get(0).pathAndQuery());
     }
 }

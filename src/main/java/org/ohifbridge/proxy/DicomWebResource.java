@@ -50,7 +50,8 @@ public class DicomWebResource {
         String query = UpstreamQuery.of(path, request.getQueryString());
         Response upstream;
         try {
-            upstream = orthanc.dicomWeb(path, query, ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
+            upstream = orthanc.dicomWeb(path, query,
+                    ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         } catch (OrthancException e) {
             throw QueryFreeErrors.of(e, query);
         } catch (IllegalArgumentException e) {

@@ -7,10 +7,11 @@ import java.util.Optional;
 
 /**
  * The boundary of a multipart answer, read from its Content-Type. Orthanc writes
- * {@code multipart/related; type="application/octet-stream; transfer-syntax=…"; boundary=<uuid>-<uuid>} (Orthanc's
- * {@code HttpOutput.cpp}, {@code PrepareMultipartMainHeader}): the {@code type} is quoted and holds a semicolon, so
- * parameters are split with quotes honoured (RFC 9110 §5.6.6). The boundary must be what RFC 2046 §5.1.1 allows
- * (1 to 70 {@code bchars}); anything else is treated as no boundary at all.
+ * {@code multipart/related; type="application/octet-stream; transfer-syntax=…"; boundary=<uuid>-<uuid>} (Orthanc's core,
+ * {@code OrthancFramework/Sources/HttpServer/HttpOutput.cpp}, {@code PrepareMultipartMainHeader}): the {@code type} is
+ * quoted and holds a semicolon, so parameters are split with quotes honoured (RFC 9110 §5.6.6). The boundary must be
+ * what RFC 2046 §5.1.1 allows (1 to 70 {@code bchars}); anything else is treated as no boundary at all, and the answer
+ * then passes as it is.
  */
 public final class MultipartBoundary {
     private static final int MAX_LENGTH = 70;

@@ -30,7 +30,8 @@ import java.util.Locale;
 public final class MultipartRewritingOutputStream extends FilterOutputStream {
     /**
      * The longest header block of one part that is accepted (the boundary line's end, the header fields, the empty
-     * line). Orthanc's blocks are about 200 bytes ({@code HttpOutput.cpp}, {@code PrepareMultipartItemHeader}).
+     * line). Orthanc's blocks are about 200 bytes (Orthanc's core,
+     * {@code OrthancFramework/Sources/HttpServer/HttpOutput.cpp}, {@code PrepareMultipartItemHeader}).
      */
     public static final int MAX_PART_HEADER_BYTES = 16 * 1024;
 

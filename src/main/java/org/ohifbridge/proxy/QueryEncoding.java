@@ -55,7 +55,7 @@ public final class QueryEncoding {
         return out == null ? raw : out.toString();
     }
 
-    /** One name or value of a canonical query, decoded as Orthanc does: {@code %XX} as UTF-8 bytes, {@code +} as space. */
+    /** A name or value of a canonical query decoded as Orthanc does: {@code %XX} as UTF-8 bytes, {@code +} as space. */
     public static String decode(String component) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());
         for (int i = 0; i < component.length(); i++) {
@@ -92,6 +92,10 @@ public final class QueryEncoding {
     }
 
     private static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = Character.toLowerCase(c);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 }

@@ -31,9 +31,10 @@ public final class UpstreamBody {
 
     /**
      * On every proxied answer, as on the viewer's own files ({@code ohif.OhifHeaders}): browsers must not sniff a
-     * DICOM file or a frame into HTML or script (nosniff, https://fetch.spec.whatwg.org/#x-content-type-options-header),
-     * and no other site may embed the archive's images or documents (CORP,
-     * https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header); OHIF fetches them from its own origin.
+     * DICOM file or a frame into HTML or script (nosniff,
+     * https://fetch.spec.whatwg.org/#x-content-type-options-header), and no other site may embed the archive's images
+     * or documents (CORP, https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header); OHIF fetches them from
+     * its own origin.
      */
     static final String NOSNIFF = "nosniff";
     static final String SAME_ORIGIN = "same-origin";

@@ -3,9 +3,10 @@ package org.ohifbridge.proxy;
 import java.util.List;
 
 /**
- * Bounds the image Orthanc renders for WADO-RS {@code rendered} and {@code thumbnail}: {@code viewport=vw,vh[,sx,sy,sw,sh]}
- * (DICOM PS3.18 §8.3.5.1.3) makes Orthanc allocate a {@code vw × vh} image ({@code Plugin/WadoRsRetrieveRendered.cpp},
- * {@code RenderingParameters}), so {@code viewport=100000,100000} would ask it for tens of gigabytes. Each of
+ * Bounds the image Orthanc renders for WADO-RS {@code rendered} and {@code thumbnail}:
+ * {@code viewport=vw,vh[,sx,sy,sw,sh]} (DICOM PS3.18 §8.3.5.1) makes Orthanc allocate a {@code vw × vh} image
+ * ({@code Plugin/WadoRsRetrieveRendered.cpp}, {@code RenderingParameters}), so {@code viewport=100000,100000} would
+ * ask it for tens of gigabytes. Each of
  * {@code vw} and {@code vh} above {@link #MAX_VIEWPORT} is rewritten to it rather than refused: the browser still gets
  * an image, as large as a screen can show. Everything else (the source region, a malformed value that Orthanc itself
  * refuses) is passed on as it is.

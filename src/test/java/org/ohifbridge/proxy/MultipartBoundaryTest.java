@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MultipartBoundaryTest {
-    static final String ORTHANC = "8b3d0b64-2b59-4dbb-9b6f-0d6f4b1c9e2a-5c1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e";  // two UUIDs cut to 70 characters, as Orthanc makes them
+    /** Two UUIDs cut to 70 characters, as Orthanc makes a boundary. */
+    static final String ORTHANC = "8b3d0b64-2b59-4dbb-9b6f-0d6f4b1c9e2a-5c1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e";
 
     @Test
     void orthancsFramesAnswerWithItsQuotedTypeHoldingASemicolon() {

@@ -138,13 +138,14 @@ class MultipartRewritingOutputStreamTest {
             for (int n = random.nextInt(4); n >= 0; n--) {
                 byte[] body = randomBody(random);
                 boolean document = random.nextInt(4) == 0;
-                String type = document ? "Content-Type: application/dicom+json" : "Content-Type: application/octet-stream";
-                List<String> headers = List.of("Content-Location: " + MARKER + round, type, "Content-Length: " + body.length);
-                parts.add(new Part(headers, body));
+                String type = "Content-Type: " + (document ? "application/dicom+json" : "application/octet-stream");
+                String length = "Content-Length: " + body.length;
+                parts.add(new Part(List.of("Content-Location: " + MARKER + round, type, length), body));
+                String location = "Content-Location: " + PUBLIC + round;
                 String bodyText = new String(body, StandardCharsets.ISO_8859_1);
                 expectedParts.add(document
-                        ? new Part(List.of("Content-Location: " + PUBLIC + round, type), ascii(bodyText.replace(MARKER, PUBLIC)))
-                        : new Part(List.of("Content-Location: " + PUBLIC + round, type, "Content-Length: " + body.length), body));
+                        ? new Part(List.of(location, type), ascii(bodyText.replace(MARKER, PUBLIC)))
+                        : new Part(List.of(location, type, length), body));
             }
             byte[] in = message("", parts, "");
             assertArrayEquals(message("", expectedParts, ""), rewrite(in, 1 + random.nextInt(50)), "round " + round);

@@ -27,7 +27,8 @@ class ViewportClampTest {
         "viewport=abc,99999 # viewport=abc,4096",
         "viewport=99999999999999999999,1 # viewport=4096,1",
         "viewport=5000%2C5000 # viewport=4096,4096",
-        "quality=90&viewport=5000,10,-1.5,2,%2B3,4&window=40,400,linear # quality=90&viewport=4096,10,-1.5,2,%2B3,4&window=40,400,linear",
+        "quality=90&viewport=5000,10,-1.5,2,%2B3,4&window=40,400,linear"
+                + " # quality=90&viewport=4096,10,-1.5,2,%2B3,4&window=40,400,linear",
         "viewport=5000,5000&viewport=10,10 # viewport=4096,4096&viewport=10,10",
         "vie%77port=9000,9000 # vie%77port=4096,4096",
     })

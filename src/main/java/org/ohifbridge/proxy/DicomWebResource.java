@@ -14,10 +14,12 @@ import org.glassfish.jersey.server.CloseableService;
 import org.ohifbridge.http.AcceptEncoding;
 import org.ohifbridge.http.PublicPaths;
 import org.ohifbridge.orthanc.OrthancApi;
+import org.ohifbridge.orthanc.OrthancException;
 
 /**
  * Read-only DICOMweb for OHIF, streamed from Orthanc's DICOMweb plugin:
- * {@code curl '{ctx}/dicom-web/studies?includefield=00081030'}. Only the routes of {@link DicomWebPaths}.
+ * {@code curl '{ctx}/dicom-web/studies?includefield=00081030'}. Only the routes of {@link DicomWebPaths}; the query
+ * Orthanc gets is made by {@link UpstreamQuery} (encoding checked, searches and renderings bounded).
  */
 @Path("dicom-web")
 @ApplicationScoped
@@ -41,13 +43,20 @@ public class DicomWebResource {
     @Path("{path: .*}")
     public Response get(@Context UriInfo uriInfo, @Context HttpServletRequest request,
                         @Context CloseableService closer) {
-        String raw = uriInfo.getPath(false).substring("dicom-web".length());
-        String path = raw.startsWith("/") ? raw.substring(1) : raw;
+        String path = DicomWebPaths.collapseEmptySegments(uriInfo.getPath(false).substring("dicom-web".length()));
         if (!DicomWebPaths.isAllowed(path)) {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }
-        Response upstream = orthanc.dicomWeb(path, IncludeFieldSplitter.rewrite(request.getQueryString()),
-                ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
+        String query = UpstreamQuery.of(path, request.getQueryString());
+        Response upstream;
+        try {
+            upstream = orthanc.dicomWeb(path, query,
+                    ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
+        } catch (OrthancException e) {
+            throw QueryFreeErrors.of(e, query);
+        } catch (IllegalArgumentException e) {
+            throw QueryFreeErrors.of(e);
+        }
         closer.add(upstream::close);
         return UpstreamBody.relay(upstream, publicPaths.of(request).dicomWeb(),
                 AcceptEncoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)), path);

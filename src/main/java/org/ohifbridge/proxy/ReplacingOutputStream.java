@@ -22,21 +22,7 @@ public final class ReplacingOutputStream extends FilterOutputStream {
         }
         this.needle = needle.clone();
         this.replacement = replacement.clone();
-        this.failure = failureTable(needle);
-    }
-
-    private static int[] failureTable(byte[] p) {
-        int[] f = new int[p.length];
-        for (int i = 1, k = 0; i < p.length; i++) {
-            while (k > 0 && p[i] != p[k]) {
-                k = f[k - 1];
-            }
-            if (p[i] == p[k]) {
-                k++;
-            }
-            f[i] = k;
-        }
-        return f;
+        this.failure = KmpTable.of(needle);
     }
 
     @Override
@@ -82,12 +68,20 @@ public final class ReplacingOutputStream extends FilterOutputStream {
         out.flush();
     }
 
-    @Override
-    public void close() throws IOException {
+    /**
+     * Writes out, unchanged, the bytes held back as the start of a possible match, for a caller that knows no match
+     * can continue (the end of a multipart part); the stream stays open.
+     */
+    public void release() throws IOException {
         if (matched > 0) {
             out.write(needle, 0, matched);
             matched = 0;
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        release();
         super.close();
     }
 }

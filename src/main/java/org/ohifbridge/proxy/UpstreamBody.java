@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
@@ -15,9 +16,11 @@ import org.ohifbridge.orthanc.OrthancApi;
 
 /**
  * Turns an Orthanc response (status already checked) into the browser's response: a fresh Response with the
- * allow-listed headers and a body that streams straight through. For JSON and XML documents Orthanc's
- * absolute DICOMweb URLs are rewritten to the WAR's public path on the fly, and the document is gzipped
- * when the browser accepts it. The upstream response is closed when the body is written, and by the
+ * allow-listed headers and a body that streams straight through. Orthanc's absolute DICOMweb URLs (its marker host,
+ * {@link OrthancApi#DICOM_WEB_MARKER}) are rewritten to the WAR's public path on the fly wherever they can appear:
+ * in the forwarded headers, in JSON and XML documents (gzipped when the browser accepts it), and in multipart answers'
+ * part headers and document parts ({@link MultipartRewritingOutputStream}; frames and bulk data pass byte for byte).
+ * A rewritten body loses its Content-Length. The upstream response is closed when the body is written, and by the
  * caller's closer in every other case.
  */
 public final class UpstreamBody {
@@ -25,6 +28,16 @@ public final class UpstreamBody {
     private static final byte[] MARKER = OrthancApi.DICOM_WEB_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     static final int COPY_BUFFER = 256 * 1024;
+
+    /**
+     * On every proxied answer, as on the viewer's own files ({@code ohif.OhifHeaders}): browsers must not sniff a
+     * DICOM file or a frame into HTML or script (nosniff,
+     * https://fetch.spec.whatwg.org/#x-content-type-options-header), and no other site may embed the archive's images
+     * or documents (CORP, https://fetch.spec.whatwg.org/#cross-origin-resource-policy-header); OHIF fetches them from
+     * its own origin.
+     */
+    static final String NOSNIFF = "nosniff";
+    static final String SAME_ORIGIN = "same-origin";
 
     private UpstreamBody() {
     }
@@ -36,21 +49,26 @@ public final class UpstreamBody {
     public static Response relay(Response upstream, String publicDicomWeb, boolean gzipOk, String what) {
         String type = upstream.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean document = isDocument(type);
-        Response.ResponseBuilder out = Response.status(upstream.getStatus());
+        Optional<String> boundary = document ? Optional.empty() : MultipartBoundary.of(type);
+        boolean rewritten = document || boundary.isPresent();
+        String publicRoot = publicDicomWeb + "/";
+        Response.ResponseBuilder out = Response.status(upstream.getStatus())
+                .header("X-Content-Type-Options", NOSNIFF)
+                .header("Cross-Origin-Resource-Policy", SAME_ORIGIN);
         for (String name : ForwardedHeaders.RESPONSE) {
-            if (document && name.equals(HttpHeaders.CONTENT_LENGTH)) {
+            if (rewritten && name.equals(HttpHeaders.CONTENT_LENGTH)) {
                 continue; // the length changes with the rewrite
             }
             String v = upstream.getHeaderString(name);
             if (v != null) {
-                out.header(name, v);
+                out.header(name, v.replace(OrthancApi.DICOM_WEB_MARKER, publicRoot)); // e.g. a Content-Location
             }
         }
         if (upstream.getStatus() == 304 || !upstream.hasEntity()) {
             upstream.close();
             return out.build();
         }
-        byte[] replacement = (publicDicomWeb + "/").getBytes(StandardCharsets.UTF_8);
+        byte[] replacement = publicRoot.getBytes(StandardCharsets.UTF_8);
         boolean gzip = document && gzipOk;
         if (document) {
             out.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -63,6 +81,8 @@ public final class UpstreamBody {
                 OutputStream sink = gzip ? new GZIPOutputStream(new Uncloseable(target), 65536) : new Uncloseable(target);
                 if (document) {
                     sink = new ReplacingOutputStream(sink, MARKER, replacement);
+                } else if (boundary.isPresent()) {
+                    sink = new MultipartRewritingOutputStream(sink, boundary.get(), MARKER, replacement);
                 }
                 try (OutputStream s = sink) {
                     copy(in, s);

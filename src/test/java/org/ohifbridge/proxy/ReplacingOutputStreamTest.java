@@ -45,6 +45,18 @@ class ReplacingOutputStreamTest {
     }
 
     @Test
+    void releaseWritesAHeldBackPrefixUnchangedAndKeepsTheStreamOpen() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReplacingOutputStream r = new ReplacingOutputStream(out, "abc".getBytes(StandardCharsets.UTF_8),
+                "X".getBytes(StandardCharsets.UTF_8));
+        r.write("xab".getBytes(StandardCharsets.UTF_8));
+        assertEquals("x", out.toString(StandardCharsets.UTF_8), "\"ab\" held back");
+        r.release();
+        r.write("cabc".getBytes(StandardCharsets.UTF_8));
+        assertEquals("xabcX", out.toString(StandardCharsets.UTF_8), "no match across a release");
+    }
+
+    @Test
     void agreesWithStringReplaceOnRandomInput() throws IOException {
         Random random = new Random(42);
         for (int round = 0; round < 500; round++) {

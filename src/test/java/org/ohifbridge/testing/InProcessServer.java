@@ -64,6 +64,7 @@ public final class InProcessServer implements AutoCloseable {
         private final List<Object[]> filters = new ArrayList<>();
         private Function<ServletContext, Collection<Object>> resources;
         private String requiredRole;
+        private final java.util.Map<String, String> connectorProperties = new java.util.LinkedHashMap<>();
 
         private Builder(String contextPath) {
             this.contextPath = contextPath;
@@ -97,6 +98,15 @@ public final class InProcessServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A property of the HTTP connector, as {@code server.xml} would set it: e.g. {@code relaxedQueryChars} to let
+         * raw {@code |} or {@code ^} reach the WAR, as a deployment may, or {@code maxHttpHeaderSize} for long requests.
+         */
+        public Builder connector(String property, String value) {
+            connectorProperties.put(property, value);
+            return this;
+        }
+
         /** The JAX-RS resources on {@code /*}, made when the context starts. */
         public Builder resources(Function<ServletContext, Collection<Object>> make) {
             this.resources = make;
@@ -112,6 +122,11 @@ public final class InProcessServer implements AutoCloseable {
                 Connector connector = new Connector();
                 connector.setPort(0);
                 connector.setProperty("address", "127.0.0.1");
+                for (java.util.Map.Entry<String, String> p : connectorProperties.entrySet()) {
+                    if (!connector.setProperty(p.getKey(), p.getValue())) {
+                        throw new IllegalArgumentException("not a connector property: " + p.getKey());
+                    }
+                }
                 tomcat.setConnector(connector);
                 for (String[] u : users) {
                     tomcat.addUser(u[0], u[1]);

@@ -14,7 +14,6 @@ import org.glassfish.jersey.server.CloseableService;
 import org.ohifbridge.http.AcceptEncoding;
 import org.ohifbridge.http.PublicPaths;
 import org.ohifbridge.orthanc.OrthancApi;
-import org.ohifbridge.orthanc.OrthancException;
 
 /**
  * Read-only DICOMweb for OHIF, streamed from Orthanc's DICOMweb plugin:
@@ -48,15 +47,9 @@ public class DicomWebResource {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }
         String query = UpstreamQuery.of(path, request.getQueryString());
-        Response upstream;
-        try {
-            upstream = orthanc.dicomWeb(path, query,
-                    ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
-        } catch (OrthancException e) {
-            throw QueryFreeErrors.of(e, query);
-        } catch (IllegalArgumentException e) {
-            throw QueryFreeErrors.of(e);
-        }
+        // failures name the route, never the query (OrthancClient): a search may hold a patient's name
+        Response upstream = orthanc.dicomWeb(path, query,
+                ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         closer.add(upstream::close);
         return UpstreamBody.relay(upstream, publicPaths.of(request).dicomWeb(),
                 AcceptEncoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)), path);

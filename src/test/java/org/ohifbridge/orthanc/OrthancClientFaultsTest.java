@@ -167,7 +167,8 @@ class OrthancClientFaultsTest {
             assertEquals(1, c.getJson(Lane.BACKGROUND, "changes?last").path("Last").asInt());
             assertEquals(3, c.getJson(Lane.BACKGROUND, "changes?last").path("Last").asInt(),
                     "the second call met the closed connection and was sent again on a new one");
-            assertEquals(2, closing.connections.get());
+            // (a new connection on the second call too when the first one idled past the keep-alive limit meanwhile)
+            assertTrue(closing.connections.get() >= 2, "the retry went over a new connection");
         }
     }
 

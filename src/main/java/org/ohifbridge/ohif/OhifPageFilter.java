@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import org.ohifbridge.http.AcceptEncoding;
 import org.ohifbridge.http.ETags;
@@ -80,15 +81,20 @@ public class OhifPageFilter extends HttpFilter {
                 : pages.index(base));
     }
 
-    /** Every url= parameter (OHIF's DICOM JSON source fetches it) must point to this server. */
+    /**
+     * Every url= parameter (OHIF's DICOM JSON source fetches it) must point to this server, whatever the case of its
+     * name ({@code URL=}, {@code Url=}): OHIF's router lower-cases the keys of some of its query readers, and a check
+     * that a differently spelled name passes is no check.
+     */
     private static boolean linksStayOnThisOrigin(HttpServletRequest request) {
-        String[] urls = request.getParameterValues("url");
-        if (urls == null) {
-            return true;
-        }
-        for (String url : urls) {
-            if (!ViewerLinks.isSameOrigin(url, request.getHeader("Host"))) {
-                return false;
+        for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+            if (!p.getKey().equalsIgnoreCase("url")) {
+                continue;
+            }
+            for (String url : p.getValue()) {
+                if (!ViewerLinks.isSameOrigin(url, request.getHeader("Host"))) {
+                    return false;
+                }
             }
         }
         return true;

@@ -76,11 +76,11 @@ class HostileInputIT {
     @ArquillianResource
     URL base;
 
-    static String logBefore;
+    static Map<Path, Long> logMark;
 
     @BeforeAll
     static void markTheLog() throws IOException {
-        logBefore = ServerLog.text();
+        logMark = ServerLog.mark();
     }
 
     @AfterAll
@@ -137,8 +137,7 @@ class HostileInputIT {
                     c.name() + ": expected " + c.expectation() + ", got " + status + " after " + ms + " ms"));
             checks.add(() -> assertEquals(200, neighbour, c.name() + ": another user's study did not open meanwhile"));
         }
-        String log = ServerLog.text();
-        String added = log.startsWith(logBefore) ? log.substring(logBefore.length()) : log;
+        String added = ServerLog.since(logMark);
         checks.add(() -> assertFalse(added.contains("OutOfMemoryError"), "OutOfMemoryError in the server log"));
         checks.add(() -> assertFalse(added.contains("\tat org.ohifbridge.") || added.contains("at org.ohifbridge."),
                 "a stack trace of ours in the server log:\n" + excerpt(added, "at org.ohifbridge.")));
@@ -195,7 +194,7 @@ class HostileInputIT {
         studies.put("frames -5", crafted(tmp, mf, "(0028,0008)=-5"));
         String big = repeat('A', 100_000);
         studies.put("one 100 KB StudyDescription", crafted(tmp, slice, "(0008,1030)=" + big));
-        studies.put("three 100 KB values (no record fits)", crafted(tmp, slice, "(0008,1030)=" + big,
+        studies.put("three 100 KB values", crafted(tmp, slice, "(0008,1030)=" + big,
                 "(0008,103e)=" + big, "(0010,0010)=" + big));
         studies.put("UTF-8 names", crafted(tmp, slice, "(0008,0005)=ISO_IR 192", "(0010,0010)=Ünïcødé^Tëst"));
         studies.put("unknown character set", crafted(tmp, slice, "(0008,0005)=XYZ-9"));
@@ -228,9 +227,10 @@ class HostileInputIT {
         JsonNode utf8 = Json.MAPPER.readTree(Http.get(base, "studies/" + studies.get("UTF-8 names")
                 + "/ohif-dicom-json").body());
         assertEquals("Ünïcødé^Tëst", utf8.path("studies").get(0).path("PatientName").asText(), utf8.toString());
-        JsonNode unusable = Json.MAPPER.readTree(Http.get(base, "studies/"
-                + studies.get("three 100 KB values (no record fits)") + "/ohif-dicom-json").body());
-        assertEquals(0, unusable.path("studies").size(), "the instance without a record is left out: " + unusable);
+        // Orthanc's tags leave out values past its string length limit: the instance is listed, its record small
+        HttpResponse<byte[]> huge = Http.get(base, "studies/" + studies.get("three 100 KB values") + "/ohif-dicom-json");
+        assertEquals(1, Json.MAPPER.readTree(huge.body()).path("studies").get(0).path("NumInstances").asInt());
+        assertTrue(huge.body().length < 10_000 && !Http.text(huge).contains("AAAA"), Http.text(huge));
     }
 
     // ---- hostile metadata in Orthanc -----------------------------------------------------------------------------
@@ -330,9 +330,13 @@ class HostileInputIT {
                 is("an empty segment, as Orthanc tolerates", 200, get("dicom-web//studies?limit=1")),
                 // matrix parameters
                 any("a matrix parameter on studies", "4xx", CLIENT_ERROR, raw("GET", "dicom-web/studies;x=1")),
-                any("jsessionid in a study path", "4xx", CLIENT_ERROR,
+                // (the container drops path parameters from a valid id: the same answer as without, or a refusal)
+                any("jsessionid in a study path", "200 or 4xx", s -> s == 200 || CLIENT_ERROR.test(s),
                         raw("GET", "studies/" + Samples.BRAIN_STUDY + ";jsessionid=x/ohif-dicom-json")),
-                any("a matrix parameter on a file", "4xx", CLIENT_ERROR, raw("GET", "instances/" + instance + ";a=b/file")),
+                any("a matrix parameter on a file", "200 or 4xx", s -> s == 200 || CLIENT_ERROR.test(s),
+                        raw("GET", "instances/" + instance + ";a=b/file")),
+                any("a matrix parameter on an unknown id", "4xx", CLIENT_ERROR,
+                        raw("GET", "studies/1.2;jsessionid=x/ohif-dicom-json")),
                 // methods
                 any("PUT on QIDO", "4xx", CLIENT_ERROR, raw("PUT", "dicom-web/studies", "Content-Length: 0")),
                 any("DELETE on a study", "4xx", CLIENT_ERROR, raw("DELETE", "dicom-web/studies/" + Samples.BRAIN_UID)),

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,30 @@ final class ServerLog {
         try (Stream<Path> files = Files.list(logs)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 b.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            }
+        }
+        return b.toString();
+    }
+
+    /** How long each log file is now: {@link #since} then reads only what was written after. */
+    static Map<Path, Long> mark() throws IOException {
+        Map<Path, Long> sizes = new HashMap<>();
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("server.logs")))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                sizes.put(f, Files.size(f));
+            }
+        }
+        return sizes;
+    }
+
+    /** What every log file got since {@code mark} (new files whole). */
+    static String since(Map<Path, Long> mark) throws IOException {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("server.logs")))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                byte[] all = Files.readAllBytes(f);
+                int from = (int) Math.min(all.length, mark.getOrDefault(f, 0L));
+                b.append(new String(all, from, all.length - from, StandardCharsets.UTF_8));
             }
         }
         return b.toString();

@@ -94,6 +94,10 @@ class OhifPageFilterTest {
             assertTrue(text(r).contains("ohif-bridge only opens studies from this server"), text(r));
         }
         assertEquals(200, server.get("ohif/viewer?url=../studies/x/ohif-dicom-json").statusCode());
+        for (String name : List.of("URL", "Url", "u%72l", "uRl")) {
+            assertEquals(400, server.get("ohif/viewer?" + name + "=https://evil.example/x").statusCode(), name);
+        }
+        assertEquals(400, server.get("ohif/viewer?url=../studies/x/ohif-dicom-json&URL=//evil.example/x").statusCode());
     }
 
     @Test

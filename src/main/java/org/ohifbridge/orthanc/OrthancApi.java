@@ -164,6 +164,29 @@ public class OrthancApi {
         return client.getJson(lane, "statistics").path("CountStudies").asLong(0);
     }
 
+    /**
+     * Whether Orthanc's {@code /tools/find} can sort ({@code HasExtendedFind} in {@code /system}: Orthanc 1.12.5 and
+     * later, where {@code /studies?since=} lists by id, no longer by arrival).
+     */
+    public boolean hasExtendedFind() {
+        return client.getJson(lane, "system", 1 << 20).path("HasExtendedFind").asBoolean(false);
+    }
+
+    /**
+     * Expanded studies, the most recently updated first (Orthanc's study metadata {@code LastUpdate}: a study whose
+     * instances just arrived comes first), {@code limit} from position {@code since}; needs {@link #hasExtendedFind}.
+     */
+    public JsonNode studiesNewestFirst(long since, int limit) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("Level", "Study");
+        body.putObject("Query");
+        body.put("Expand", true);
+        body.putArray("OrderBy").addObject().put("Type", "Metadata").put("Key", "LastUpdate").put("Direction", "DESC");
+        body.put("Since", since);
+        body.put("Limit", limit);
+        return client.postJson(lane, "tools/find", body);
+    }
+
     /** Expanded studies in arrival order, from position {@code since}: {@code GET /studies?expand&since=&limit=}. */
     public JsonNode studiesSince(long since, int limit) {
         return client.getJson(lane, "studies?expand&since=" + since + "&limit=" + limit);

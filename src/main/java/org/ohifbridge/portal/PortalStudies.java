@@ -15,7 +15,8 @@ import org.ohifbridge.orthanc.OrthancNotFoundException;
 /**
  * Studies as the launcher and the deep links find them in Orthanc 1.10 (no sorting in {@code /tools/find}, no
  * {@code RequestedTags}): exact lookups and text searches ({@link OrthancApi#findStudies}), the newest arrivals in
- * arrival order ({@link OrthancApi#studiesSince}), modalities and instance counts from each listed study's series.
+ * arrival order ({@link OrthancApi#studiesSince}; on an Orthanc that can sort, {@link OrthancApi#studiesNewestFirst}),
+ * modalities and instance counts from each listed study's series.
  */
 @ApplicationScoped
 public class PortalStudies implements StudyFinder {
@@ -27,6 +28,8 @@ public class PortalStudies implements StudyFinder {
     static final List<String> SEARCHED = List.of("PatientName", "PatientID", "AccessionNumber", "StudyDescription");
 
     private final OrthancApi orthanc;
+    /** Whether Orthanc can sort (asked once it answers; null until then). */
+    private volatile Boolean sorts;
 
     /** For CDI's client proxy only. */
     protected PortalStudies() {
@@ -76,9 +79,25 @@ public class PortalStudies implements StudyFinder {
         if (p.rows() == 0) {
             return List.of();
         }
+        if (sorts()) {
+            return summaries(orthanc.studiesNewestFirst(p.first(), p.rows()));
+        }
         List<StudySummary> page = summaries(orthanc.studiesSince(p.sinceNewestFirst(), p.rows()));
         Collections.reverse(page);
         return page;
+    }
+
+    /**
+     * Orthanc 1.12.5 and later list {@code /studies?since=} by id (a hash), so "latest arrivals" must be asked of
+     * {@code /tools/find} with {@code OrderBy} there; 1.10 (Debian 12) cannot sort, and its list is in arrival order.
+     */
+    private boolean sorts() {
+        Boolean s = sorts;
+        if (s == null) {
+            s = orthanc.hasExtendedFind();
+            sorts = s;
+        }
+        return s;
     }
 
     /**

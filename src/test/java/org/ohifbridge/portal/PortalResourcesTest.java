@@ -65,6 +65,14 @@ class PortalResourcesTest {
             return out;
         }
 
+        /** As Orthanc 1.12.5+ sorts by LastUpdate: the old study got a new instance last, so it comes first. */
+        @Override
+        public JsonNode studiesNewestFirst(long since, int limit) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            List.of(studies.get(0), studies.get(1)).stream().skip(since).limit(limit).forEach(out::add);
+            return out;
+        }
+
         @Override
         public JsonNode studySeries(String studyId) {
             ArrayNode series = JsonNodeFactory.instance.arrayNode();
@@ -167,6 +175,17 @@ class PortalResourcesTest {
         assertTrue(text(search).contains("Studies matching \u201cdoe jane\u201d"), text(search));
         assertTrue(text(search).toLowerCase(Locale.ROOT).contains("href=\"/pacs/ohif/viewer?studyinstanceuids=1.2.1\""));
         assertPage(server.get("?page=x"), 400);
+    }
+
+    @Test
+    void onAnOrthancThatCanSortTheLatestArrivalsAreAskedSortedNotByPosition() throws Exception {
+        orthanc.extendedFind = true; // Orthanc 1.12.5+: /studies?since= would list by id
+        start("dicom-web");
+        HttpResponse<byte[]> latest = server.get("");
+        assertPage(latest, 200);
+        assertTrue(text(latest).indexOf("ACC1") < text(latest).indexOf("ACC2"), "the study updated last first");
+        server.get("?page=1");
+        assertEquals(1, orthanc.calls("hasExtendedFind"), "asked once");
     }
 
     @Test

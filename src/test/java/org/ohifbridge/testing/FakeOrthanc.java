@@ -31,6 +31,8 @@ public class FakeOrthanc extends OrthancApi {
     public final java.util.Set<String> unreadable = ConcurrentHashMap.newKeySet();
     /** Runs before every tags read, with the instance's id (a test's way to change Orthanc in the middle of a pass). */
     public volatile java.util.function.Consumer<String> beforeTags = id -> { };
+    /** What {@link #hasExtendedFind()} answers: false as Orthanc 1.10 (Debian 12), true as 1.12.5 and later. */
+    public volatile boolean extendedFind;
     /** What {@link #isUp()} answers. */
     public volatile boolean up = true;
 
@@ -105,6 +107,12 @@ public class FakeOrthanc extends OrthancApi {
             throw new OrthancNotFoundException("no instance " + instanceId);
         }
         instanceMetadata.put(instanceId, value);
+    }
+
+    @Override
+    public boolean hasExtendedFind() {
+        count("hasExtendedFind");
+        return extendedFind;
     }
 
     @Override

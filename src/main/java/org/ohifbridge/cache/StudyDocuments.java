@@ -257,8 +257,14 @@ public class StudyDocuments {
         }
     }
 
+    /** The deployment ends: builds are abandoned, their threads awaited (a few seconds at most: calls have deadlines). */
     @PreDestroy
     public void stop() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -37,6 +37,7 @@ import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
@@ -93,12 +94,13 @@ public class OrthancClient {
         this.deadlines = new Deadlines();
         int builds = settings.documentLimits().builds();
         clients.put(Lane.VIEWER, build(settings, settings.maxConnections(), settings.connectTimeout(),
-                settings.readTimeout()));
+                settings.readTimeout(), deadline));
         clients.put(Lane.DOCUMENTS, build(settings, settings.studyThreads() * builds + builds,
-                settings.connectTimeout(), settings.readTimeout()));
+                settings.connectTimeout(), settings.readTimeout(), deadline));
         clients.put(Lane.BACKGROUND, build(settings, settings.preloadThreads() + 4, settings.connectTimeout(),
-                settings.readTimeout()));
-        clients.put(Lane.HEALTH, build(settings, 2, min(settings.connectTimeout(), HEALTH_TIMEOUT), HEALTH_TIMEOUT));
+                settings.readTimeout(), deadline));
+        clients.put(Lane.HEALTH, build(settings, 2, min(settings.connectTimeout(), HEALTH_TIMEOUT), HEALTH_TIMEOUT,
+                HEALTH_TIMEOUT));
         LOG.info(() -> "ohif-bridge: Orthanc client for " + settings.orthancUrl() + " (viewer pool "
                 + settings.maxConnections() + ", connect " + settings.connectTimeout().toMillis() + " ms, read "
                 + settings.readTimeout().toMillis() + " ms, deadline " + deadline.toMillis() + " ms)");
@@ -189,6 +191,9 @@ public class OrthancClient {
             response = request.apply(clients.get(lane).target(uri).request());
         } catch (ProcessingException e) {
             throw failure(e, call, rawPathAndQuery);
+        } catch (IllegalStateException e) {
+            // the client was closed: the deployment ends, and background work still running gives up quietly
+            throw new OrthancUnavailableException("the Orthanc client is closed (undeploy)", null);
         } finally {
             call.sent();
         }
@@ -241,6 +246,10 @@ public class OrthancClient {
             if (t instanceof ConnectTimeoutException) {
                 return new OrthancUnavailableException("Orthanc cannot be reached (connect timeout)", e);
             }
+            if (t instanceof ConnectionRequestTimeoutException) {
+                // every connection of the lane is taken by calls Orthanc does not answer: queued, then too slow
+                return new OrthancTimeoutException("no connection to Orthanc came free in time on " + route(what), e);
+            }
             if (t instanceof SocketTimeoutException) {
                 return new OrthancTimeoutException("Orthanc did not answer in time on " + route(what), e);
             }
@@ -266,7 +275,14 @@ public class OrthancClient {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static Client build(Settings s, int connections, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * @param connectTimeout to open a connection
+     * @param readTimeout    per read
+     * @param leaseTimeout   to wait for a pooled connection when all are taken (a viewer's hundreds of requests queue
+     *                       here rather than fail; the call's deadline ends the wait first)
+     */
+    private static Client build(Settings s, int connections, Duration connectTimeout, Duration readTimeout,
+                                Duration leaseTimeout) {
         Timeout connect = Timeout.ofMilliseconds(connectTimeout.toMillis());
         Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -282,7 +298,8 @@ public class OrthancClient {
                 .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
                 .property(Apache5ClientProperties.DISABLE_COOKIES, true)
                 .property(Apache5ClientProperties.REQUEST_CONFIG, RequestConfig.custom()
-                        .setConnectionRequestTimeout(connect).setResponseTimeout(read)
+                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(leaseTimeout.toMillis()))
+                        .setResponseTimeout(read)
                         .setRedirectsEnabled(false).setContentCompressionEnabled(false).build())
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) readTimeout.toMillis())

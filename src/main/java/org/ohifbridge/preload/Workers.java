@@ -38,7 +38,13 @@ final class Workers {
         }
     }
 
+    /** Interrupts the tasks and waits a few seconds for the threads (their Orthanc calls have deadlines). */
     void shutdown() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

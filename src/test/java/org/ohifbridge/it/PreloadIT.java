@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,15 +104,36 @@ class PreloadIT {
         JsonNode status = waitUntilFollowing();
         assertEquals(0, status.path("preload").path("behind").asLong(), status.toString());
 
-        // 3. Orthanc itself restarts (same database): the WAR waits for it and covers what arrives after
-        orthanc.restart();
-        List<String> third = orthanc.uploadAll(TestOrthanc.samplesDir());
+        // 3. Orthanc itself is killed (SIGKILL) in the middle of an ingest and started again on the same database:
+        // the WAR waits for it and covers everything that was stored, before and after
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(TestOrthanc.samplesDir())) {
+            files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+        List<String> third = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (i == 10) {
+                orthanc.restart(true);
+            }
+            third.add(uploadUntilStored(orthanc, files.get(i)));
+        }
         ms = Coverage.waitFor(orthanc, third, 90_000);
-        System.out.println("[PreloadIT] after an Orthanc restart, " + third.size() + " instances covered " + ms
-                + " ms after their upload ended");
+        System.out.println("[PreloadIT] Orthanc killed after 10 of " + third.size() + " uploads and started again; "
+                + "every instance covered " + ms + " ms after the upload ended");
         assertTrue(ServerLog.text().contains("ohif-bridge: preload waits for Orthanc"), "it noticed, and waited");
         assertEquals(List.of(), Coverage.missing(orthanc, first));
         deployer.undeploy("preload");
+    }
+
+    /** An upload that a restarting Orthanc refuses is sent again until it is stored, as a modality would. */
+    private static String uploadUntilStored(TestOrthanc orthanc, Path file) throws Exception {
+        return Await.value("upload of " + file.getFileName(), Duration.ofSeconds(60), () -> {
+            try {
+                return orthanc.upload(file);
+            } catch (IOException | IllegalStateException e) {
+                return null;
+            }
+        }, id -> id != null);
     }
 
     private JsonNode waitUntilFollowing() {

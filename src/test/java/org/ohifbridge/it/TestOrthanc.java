@@ -249,7 +249,16 @@ public final class TestOrthanc {
 
     /** Stops Orthanc and starts it again on the same storage and ports (its database and change log kept). */
     public synchronized void restart() throws IOException {
-        process.destroy();
+        restart(false);
+    }
+
+    /** As {@link #restart()}; {@code kill}: SIGKILL, as a crash or an OOM killer would end it, mid-write. */
+    public synchronized void restart(boolean kill) throws IOException {
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Orthanc did not stop");

@@ -19,11 +19,24 @@ final class AuditEvents {
     private static final Logger AUDIT = Logger.getLogger(LOGGER);
     private static final Logger LOG = Logger.getLogger(AuditEvents.class.getName());
 
+    /** Longest path a {@code denied} event repeats: refusals are sent by anyone, at any length. */
+    static final int MAX_PATH = 256;
+
+    /** {@code denied} events that were not written one by one (more than the rate allows), counted in one line. */
+    void deniedSuppressed(java.time.Instant time, long count) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("schema", SCHEMA);
+        e.put("time", time.toString());
+        e.put("action", "denied");
+        e.put("suppressed", count);
+        write(e);
+    }
+
     /** A 401 or 403. */
     void denied(AuditRequest r) {
         ObjectNode e = event(r.time(), "denied", r.caller());
-        e.put("method", r.method());
-        e.put("path", r.path());
+        e.put("method", r.method().length() > 16 ? r.method().substring(0, 16) + "…" : r.method());
+        e.put("path", r.path().length() > MAX_PATH ? r.path().substring(0, MAX_PATH) + "…" : r.path());
         if (r.route() != null && r.route().studyContent()) {
             put(e, AuditTrail.named(r.route()));
         }

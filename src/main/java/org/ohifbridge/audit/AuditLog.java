@@ -27,6 +27,8 @@ public class AuditLog {
     public static final String SCHEMA = AuditEvents.SCHEMA;
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final int MAX_PENDING = 20_000;
+    /** What the queued requests may hold in all: a study document's request carries every instance id. */
+    static final long MAX_PENDING_BYTES = 32L << 20;
     /** Studies followed at once; past it the least recently used is summarised early. */
     private static final int MAX_OPEN_STUDIES = 50_000;
 
@@ -34,6 +36,7 @@ public class AuditLog {
     private final AuditTrail trail;
     private final long sweepMillis;
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile ScheduledThreadPoolExecutor worker;
 
@@ -68,8 +71,10 @@ public class AuditLog {
         if (w == null) {
             return;
         }
-        if (pending.incrementAndGet() > MAX_PENDING) {
+        long weight = r.weight();
+        if (pending.incrementAndGet() > MAX_PENDING || pendingBytes.addAndGet(weight) > MAX_PENDING_BYTES) {
             pending.decrementAndGet();
+            pendingBytes.addAndGet(-weight);
             if (dropped.getAndIncrement() % 10_000 == 0) {
                 LOG.warning("ohif-bridge: the audit is behind; events dropped so far: " + dropped.get());
             }
@@ -78,10 +83,12 @@ public class AuditLog {
         try {
             w.execute(() -> {
                 pending.decrementAndGet();
+                pendingBytes.addAndGet(-weight);
                 trail.handle(r);
             });
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet(); // shutting down
+            pendingBytes.addAndGet(-weight);
         }
     }
 

@@ -15,4 +15,12 @@ import java.util.Optional;
 public record AuditRequest(Instant time, long nanos, Caller caller, String method, String path, AuditRoutes.Route route,
                            int status, Optional<String> query, Optional<Integer> matches, List<String> studies,
                            List<String> instances) {
+    /** About what it holds in memory, in bytes (its strings; a study document's instance ids dominate). */
+    public long weight() {
+        long w = 256 + path.length() + query.map(String::length).orElse(0);
+        for (String s : studies) {
+            w += 48 + s.length();
+        }
+        return w + instances.size() * 96L;
+    }
 }

@@ -17,18 +17,44 @@ final class AuditTrail {
 
     private final StudyLookup lookup;
     private final StudyTallies<AuditedStudy> tallies;
+    /** {@code denied} events written one by one per second at most; the others are counted in one line. */
+    static final int DENIED_PER_SECOND = 20;
     private final AuditEvents events = new AuditEvents();
+    private long deniedSecond = Long.MIN_VALUE;
+    private int deniedThisSecond;
+    private long deniedSuppressed;
 
     AuditTrail(StudyLookup lookup, StudyTallies<AuditedStudy> tallies) {
         this.lookup = lookup;
         this.tallies = tallies;
     }
 
+    /**
+     * Refusals are cheap to cause (anonymous traffic in {@code oidc} mode, a scanner): {@value #DENIED_PER_SECOND} a
+     * second are written as they come, the rest are counted and written as one line when the next second starts.
+     */
+    private void denied(AuditRequest r) {
+        long second = r.nanos() / 1_000_000_000L;
+        if (second != deniedSecond) {
+            if (deniedSuppressed > 0) {
+                events.deniedSuppressed(r.time(), deniedSuppressed);
+                deniedSuppressed = 0;
+            }
+            deniedSecond = second;
+            deniedThisSecond = 0;
+        }
+        if (++deniedThisSecond <= DENIED_PER_SECOND) {
+            events.denied(r);
+        } else {
+            deniedSuppressed++;
+        }
+    }
+
     void handle(AuditRequest r) {
         try {
             AuditRoutes.Route route = r.route();
             if (route == null || r.status() == 401 || r.status() == 403) {
-                events.denied(r);
+                denied(r);
                 return;
             }
             switch (route.scope()) {

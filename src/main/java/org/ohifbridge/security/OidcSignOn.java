@@ -31,8 +31,10 @@ final class OidcSignOn {
     private final CallbackFilter callback;
     private final OidcSettings settings;
     private final ProviderMetadata provider;
+    private final PendingSignOns pending;
 
-    OidcSignOn(OidcSettings settings, String contextPath) {
+    OidcSignOn(OidcSettings settings, String contextPath, PendingSignOns pending) {
+        this.pending = pending;
         this.settings = settings;
         this.provider = new ProviderMetadata(settings.issuer());
         OidcConfiguration oc = new OidcConfiguration();
@@ -62,12 +64,30 @@ final class OidcSignOn {
     /** Authenticates (session, bearer, or redirect/401) and, for a user, goes on through {@code next}. */
     void secure(HttpServletRequest request, HttpServletResponse response, FilterChain next)
             throws IOException, ServletException {
-        security.doFilter(request, response, next);
+        boolean hadSession = request.getSession(false) != null;
+        boolean anonymous = !hadSession && request.getHeader("Authorization") == null;
+        if (anonymous && pending.full()) {
+            SignOnPages.refuse(request, response, 503, "too many sign-ons in progress; try again in a minute", "");
+            return;
+        }
+        boolean[] passed = {false};
+        security.doFilter(request, response, (rq, rs) -> {
+            passed[0] = true;
+            next.doFilter(rq, rs);
+        });
+        HttpSession session = request.getSession(false);
+        if (!hadSession && !passed[0] && session != null) {
+            pending.opened(session); // sent to the provider: a short-lived session until it comes back
+        }
     }
 
     void callback(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         callback.doFilter(request, response, chain);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            pending.completed(session, request.getServletContext().getSessionTimeout() * 60);
+        }
     }
 
     /**

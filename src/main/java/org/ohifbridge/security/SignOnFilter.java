@@ -43,8 +43,13 @@ public class SignOnFilter extends HttpFilter {
     public SignOnFilter(Settings settings, @WarContext ServletContext context) {
         this.settings = settings.signOn();
         this.policy = new AccessPolicy(this.settings);
-        this.oidc = this.settings.mode() == SignOnMode.OIDC
-                ? new OidcSignOn(this.settings.oidc().orElseThrow(), context.getContextPath()) : null;
+        if (this.settings.mode() == SignOnMode.OIDC) {
+            PendingSignOns pending = new PendingSignOns();
+            context.addListener(pending);
+            this.oidc = new OidcSignOn(this.settings.oidc().orElseThrow(), context.getContextPath(), pending);
+        } else {
+            this.oidc = null;
+        }
     }
 
     @Override

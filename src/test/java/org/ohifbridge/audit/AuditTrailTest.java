@@ -168,4 +168,31 @@ class AuditTrailTest {
         assertTrue(open.path("study").isMissingNode(), open.toString());
         assertEquals(404, open.path("outcome").asInt());
     }
+
+    @Test
+    void aFloodOfRefusalsIsWrittenAtARateAndCountedAndLongPathsAreCut() throws Exception {
+        Caller nobody = new Caller("", List.of(), "10.9.9.9", "scanner", "");
+        for (int i = 0; i < 500; i++) { // 500 refusals within half a second
+            request(nobody, "/dicom-web/studies/" + "x".repeat(5_000), 401);
+        }
+        nanos += 2_000_000_000L; // the next second
+        request(nobody, "/admin/backfill", 403);
+        List<JsonNode> denied = events("denied");
+        assertEquals(AuditTrail.DENIED_PER_SECOND + 2, denied.size(), "20 one by one, one count, then the next");
+        JsonNode first = denied.get(0);
+        assertTrue(first.path("path").asText().length() <= AuditEvents.MAX_PATH + 1, first.toString());
+        assertEquals(500 - AuditTrail.DENIED_PER_SECOND, denied.get(AuditTrail.DENIED_PER_SECOND).path("suppressed").asLong());
+        assertEquals("/admin/backfill", denied.get(denied.size() - 1).path("path").asText());
+    }
+
+    @Test
+    void aStudyDocumentsRequestWeighsItsInstanceIds() {
+        AuditRequest small = new AuditRequest(Instant.now(), 0, VIEWER, "GET", "/x", null, 200, Optional.empty(),
+                Optional.empty(), List.of(), List.of());
+        AuditRequest large = new AuditRequest(Instant.now(), 0, VIEWER, "GET", "/x", null, 200, Optional.empty(),
+                Optional.empty(), List.of("1.2.3"), java.util.Collections.nCopies(20_000, INSTANCE_2));
+        assertTrue(large.weight() > 20_000 * 44, "the ids count: " + large.weight());
+        assertTrue(small.weight() < 1_000);
+        assertTrue(AuditLog.MAX_PENDING_BYTES / large.weight() < 50, "a few hundred such requests fill the queue");
+    }
 }

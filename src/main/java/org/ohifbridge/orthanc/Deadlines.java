@@ -37,8 +37,8 @@ final class Deadlines implements AutoCloseable {
     static ExecChainHandler interceptor() {
         return (request, scope, chain) -> {
             Call call = CURRENT.get();
-            if (call != null && scope.originalRequest instanceof CancellableDependency request0) {
-                call.attach(request0);
+            if (call != null && scope.originalRequest instanceof CancellableDependency cancellable) {
+                call.attach(cancellable);
             }
             return chain.proceed(request, scope);
         };

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,8 @@ import org.ohifbridge.dicomjson.Golden;
 import org.ohifbridge.orthanc.OrthancTimeoutException;
 import org.ohifbridge.testing.Await;
 import org.ohifbridge.testing.FakeOrthanc;
+import org.ohifbridge.testing.Gate;
+import org.ohifbridge.testing.GzipBombs;
 import org.ohifbridge.testing.InProcessServer;
 import org.ohifbridge.testing.Samples;
 import org.ohifbridge.testing.TestSettings;
@@ -114,23 +115,14 @@ class StudyDocumentLimitsTest {
     void buildsBeyondTheSlotsAndTheQueueAreTurnedAwayWhileOthersWait() throws Exception {
         addSlices(Samples.BRAIN_STUDY, 2, 1);
         addSlices(OTHER_STUDY, 2, 1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch inside = new CountDownLatch(1);
-        orthanc.beforeTags = id -> {
-            if (id.startsWith(Samples.BRAIN_STUDY.substring(0, 9))) {
-                inside.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        Gate gate = new Gate();
+        cleanup.add(gate::open);
+        orthanc.beforeTags = gate.holding(id -> id.startsWith(Samples.BRAIN_STUDY.substring(0, 9)));
         StudyDocuments documents = war("StudyBuilds", "1", "StudyBuildQueue", "0");
         CompletableFuture<CurrentDocument> slow = CompletableFuture.supplyAsync(() -> documents.current(Samples.BRAIN_STUDY));
-        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        assertTrue(gate.entered());
         assertThrows(BuildGate.Busy.class, () -> documents.current(OTHER_STUDY), "no slot, no room to wait");
-        release.countDown();
+        gate.open();
         assertEquals(2, slow.get(10, TimeUnit.SECONDS).document().instances());
         assertEquals(2, documents.current(OTHER_STUDY).document().instances(), "the slot is free again");
     }
@@ -138,23 +130,15 @@ class StudyDocumentLimitsTest {
     @Test
     void aBuildAndAWaitForItEndWithinTheBuildTimeout() throws Exception {
         addSlices(Samples.BRAIN_STUDY, 2, 1);
-        CountDownLatch release = new CountDownLatch(1);
-        orthanc.beforeTags = id -> {
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        try {
+        Gate gate = new Gate();
+        orthanc.beforeTags = gate.holding(id -> true);
+        try (gate) {
             StudyDocuments documents = war("StudyBuildTimeout", "500");
             CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> failure(documents));
             Await.until("the first build started", BOUND, () -> orthanc.calls("shortTags") > 0);
             Throwable waiter = assertTimeoutPreemptively(BOUND, () -> failure(documents));
             assertTrue(waiter instanceof OrthancTimeoutException, String.valueOf(waiter));
             assertTrue(first.get(10, TimeUnit.SECONDS) instanceof OrthancTimeoutException);
-        } finally {
-            release.countDown();
         }
     }
 
@@ -184,7 +168,7 @@ class StudyDocumentLimitsTest {
         // another study's document: its key is not this study's
         assertFalse(StudyDocumentCodec.decode(otherStored, good.key()).isPresent());
         // a bomb with the right key and a valid checksum: 2 GB of zeros declared in its trailer
-        byte[] bomb = gzipOfZeros(2L << 30);
+        byte[] bomb = GzipBombs.zeros(2L << 30);
         String planted = "ohif-bridge-study;" + good.key() + ";2;1.2.3;" + Gzip.checksum(bomb) + ";"
                 + Base64.getEncoder().encodeToString(bomb);
         assertFalse(StudyDocumentCodec.decode(planted, good.key()).isPresent());
@@ -198,18 +182,6 @@ class StudyDocumentLimitsTest {
                 "the planted entry was replaced");
     }
 
-    /** gzip of {@code n} zero bytes, written a block at a time (a few MB compressed). */
-    private static byte[] gzipOfZeros(long n) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
-            byte[] block = new byte[1 << 20];
-            for (long left = n; left > 0; left -= block.length) {
-                gz.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void overHttpThe413NamesTheSettingAndSuggestsDicomWebAndA503SaysWhenToComeBack() throws Exception {
         addSlices(Samples.BRAIN_STUDY, 1, 20_000);
@@ -217,18 +189,9 @@ class StudyDocumentLimitsTest {
         String blocked = Samples.instanceId(7);
         orthanc.addInstance("22222222-22222222-33333333-44444444-55555555", blocked,
                 Golden.read("tags/mr-brain-brain_001.json"));
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch inside = new CountDownLatch(1);
-        orthanc.beforeTags = id -> {
-            if (id.equals(blocked)) {
-                inside.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        Gate gate = new Gate();
+        cleanup.add(gate::open);
+        orthanc.beforeTags = gate.holding(blocked::equals);
         StudyDocuments documents = war("StudyBuilds", "1", "StudyBuildQueue", "0");
         try (InProcessServer server = InProcessServer.at("/pacs")
                 .resources(ctx -> List.of(new StudyDocumentResource(documents))).start()) {
@@ -247,15 +210,13 @@ class StudyDocumentLimitsTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertTrue(inside.await(10, TimeUnit.SECONDS), "a build holds the only slot");
+            assertTrue(gate.entered(), "a build holds the only slot");
             HttpResponse<byte[]> busy = server.get("studies/" + OTHER_STUDY + "/ohif-dicom-json");
             assertEquals(503, busy.statusCode(), text(busy));
             assertEquals("5", header(busy, "Retry-After"));
-            release.countDown();
+            gate.open();
             assertEquals(200, slow.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals(200, server.get("studies/" + OTHER_STUDY + "/ohif-dicom-json").statusCode());
-        } finally {
-            release.countDown();
         }
     }
 }

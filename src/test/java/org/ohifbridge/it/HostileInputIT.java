@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.ohifbridge.Json;
 import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.GzipBombs;
 import org.ohifbridge.testing.Http;
 import org.ohifbridge.testing.Samples;
 
@@ -58,7 +59,18 @@ class HostileInputIT {
     static final String ORTHANC = "hostile";
     static int cases;
 
-    @Deployment(testable = false)
+    /** A second WAR on the same Orthanc, started by a test with a backfill of everything already stored. */
+    @Deployment(name = "backfill", testable = false, managed = false)
+    static WebArchive backfilling() {
+        return Deployments.war("hostile-backfill.war", Map.of("OrthancUrl", TestOrthanc.named(ORTHANC, false).url(),
+                "DataSource", "dicom-json", "Preload", "false", "BackfillOnStart", "true",
+                "DataFolder", Deployments.dataFolder("hostile-backfill")));
+    }
+
+    @org.jboss.arquillian.test.api.ArquillianResource
+    org.jboss.arquillian.container.test.api.Deployer deployer;
+
+    @Deployment(name = "main", testable = false)
     static WebArchive war() {
         TestOrthanc o = TestOrthanc.named(ORTHANC, false);
         try {
@@ -74,6 +86,7 @@ class HostileInputIT {
     }
 
     @ArquillianResource
+    @org.jboss.arquillian.container.test.api.OperateOnDeployment("main")
     URL base;
 
     static Map<Path, Long> logMark;
@@ -244,7 +257,7 @@ class HostileInputIT {
         String key = good.split(";")[1];
         assertEquals(200, Http.get(base, "studies/" + Samples.XA_STUDY + "/ohif-dicom-json").statusCode());
         String xa = new String(o.get("/studies/" + Samples.XA_STUDY + "/metadata/4203").body(), StandardCharsets.UTF_8);
-        byte[] bomb = zeros(1L << 31);
+        byte[] bomb = GzipBombs.zeros(1L << 31);
         String slice = Json.MAPPER.readTree(o.get("/studies/" + study + "/instances").body()).get(0).path("ID").asText();
 
         Map<String, Runnable> plants = new LinkedHashMap<>();
@@ -255,7 +268,7 @@ class HostileInputIT {
         plants.put("4203 truncated", () -> put(o, "/studies/" + study + "/metadata/4203", good.substring(0, good.length() / 2)));
         // a 4202 matters when the document is built again: the stored document is spoilt as well
         Runnable spoilt = () -> put(o, "/studies/" + study + "/metadata/4203", "spoilt");
-        String record = Base64.getEncoder().encodeToString(zeros(64L << 20));
+        String record = Base64.getEncoder().encodeToString(GzipBombs.zeros(64L << 20));
         plants.put("4202 of 2 MB", () -> {
             put(o, "/instances/" + slice + "/metadata/4202", repeat('A', 2 << 20));
             spoilt.run();
@@ -288,17 +301,6 @@ class HostileInputIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static byte[] zeros(long n) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
-            byte[] block = new byte[1 << 20];
-            for (long left = n; left > 0; left -= block.length) {
-                gz.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return out.toByteArray();
     }
 
     private static String crc(byte[] b) {
@@ -404,6 +406,58 @@ class HostileInputIT {
         assertFalse(config.contains("evil") || config.contains("%2e%2e"), "untrusted forwarded headers are ignored");
         HttpResponse<byte[]> all = Http.get(base, "dicom-web/instances?includefield=all");
         assertTrue(Json.MAPPER.readTree(all.body()).size() <= 1000, "capped");
+    }
+
+    // ---- faults: a stored file gone, Orthanc's keep-alive ------------------------------------------------------------
+
+    /**
+     * An instance whose stored file was removed behind Orthanc's back: the backfill tries it, skips it, lists it in
+     * {@code preload/status}, and finishes the pass; its study still opens (without it) and the WAR serves on.
+     */
+    @Test
+    void anInstanceWhoseFileIsGoneIsSkippedAndListedAndThePassEnds(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        TestOrthanc o = TestOrthanc.named(ORTHANC, false);
+        String study = crafted(tmp, "mr-brain/brain_002.dcm");
+        String instance = Json.MAPPER.readTree(o.get("/studies/" + study + "/instances").body()).get(0).path("ID").asText();
+        String uuid = Json.MAPPER.readTree(o.get("/instances/" + instance + "/attachments/dicom/info").body())
+                .path("Uuid").asText();
+        Path file = o.storage().resolve(uuid.substring(0, 2)).resolve(uuid.substring(2, 4)).resolve(uuid);
+        assertTrue(Files.isRegularFile(file), "Orthanc's file of the instance: " + file);
+        Files.delete(file);
+        o.send("DELETE", "/instances/" + instance + "/metadata/4202", null); // whatever the main WAR's preload wrote
+        deployer.deploy("backfill");
+        try {
+            URL other = Deployments.url("hostile-backfill.war");
+            JsonNode status = Await.value("the backfill's end", Duration.ofSeconds(60),
+                    () -> Json.MAPPER.readTree(Http.get(other, "preload/status").body()),
+                    s -> s.path("backfill").path("state").asText().equals("done"));
+            JsonNode skipped = status.path("skipped");
+            assertTrue(skipped.path("count").asInt() >= 1, status.toString());
+            assertTrue(skipped.toString().contains(instance), "listed by its Orthanc id: " + skipped);
+            assertFalse(skipped.toString().contains("Brain") || skipped.toString().contains("123565"),
+                    "no patient data in the status: " + skipped);
+            assertEquals(200, Http.get(other, "health/ready").statusCode());
+            assertEquals(200, Http.get(other, "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json").statusCode());
+        } finally {
+            deployer.undeploy("backfill");
+        }
+    }
+
+    /**
+     * Orthanc closes a keep-alive connection idle for about a second; calls spaced about a second apart are the worst
+     * case for reusing one. Each through the WAR must still succeed (connections idle 0.7 s are not reused, and a call
+     * that meets a closed one is sent again).
+     */
+    @Test
+    void callsSpacedLikeOrthancsKeepAliveNeverMeetAClosedConnection() throws Exception {
+        java.util.Random jitter = new java.util.Random(42);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            Thread.sleep(900 + jitter.nextInt(250));
+            statuses.add(Http.get(base, "dicom-web/studies?limit=1").statusCode());
+        }
+        assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
     }
 
     private static String headers(int n) {

@@ -113,7 +113,7 @@ class PreloadIT {
         List<String> third = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (i == 10) {
-                orthanc.restart(true);
+                orthanc.restart(true, Duration.ofSeconds(3)); // down long enough for the preload to notice
             }
             third.add(uploadUntilStored(orthanc, files.get(i)));
         }

@@ -73,16 +73,17 @@ class RedeployIT {
         List<String> left = Await.value("ohif-bridge threads to end", Duration.ofSeconds(30), () -> ourThreads(server),
                 threads -> threads.size() <= threadsBefore);
         int afterLoad = collect(server, loadersBefore);
-        System.out.println("[RedeployIT] " + QUIET_ROUNDS + " redeploys: " + (afterQuiet - loadersBefore)
-                + " old class loaders left; then " + (ROUNDS - QUIET_ROUNDS) + " undeploys under load: "
-                + (afterLoad - loadersBefore) + " left; ohif-bridge threads left: " + (left.size() - threadsBefore));
+        System.out.println("[RedeployIT] loaded copies of " + PROBE_CLASS + ": " + loadersBefore + " before, "
+                + afterQuiet + " after " + QUIET_ROUNDS + " redeploys, " + afterLoad + " after " + (ROUNDS - QUIET_ROUNDS)
+                + " more undeployed under load; ohif-bridge threads: " + threadsBefore + " before, " + left.size() + " after");
         if (afterQuiet > loadersBefore || afterLoad > loadersBefore) {
             // for whoever looks into it: what holds the old class loaders (target/redeploy-<server>.hprof)
             jcmd(server, "GC.heap_dump", java.nio.file.Path.of("target", "redeploy-" + System.getProperty("it.server")
                     + ".hprof").toAbsolutePath().toString());
         }
         assertTrue(left.size() <= threadsBefore, "threads outlived their deployment: " + left);
-        assertEquals(loadersBefore, afterQuiet, "class loaders of undeployed WARs still loaded");
+        assertTrue(afterQuiet <= loadersBefore, (afterQuiet - loadersBefore) + " class loaders of undeployed WARs still"
+                + " loaded (earlier test classes' WARs may still be collected: no more than before is the bound)");
         // Undeploys with requests in flight were seen to leave their loader loaded (on Tomcat 10.1: one each, found in
         // a heap dump only behind weak references inside the JDK, com.sun.naming.internal.ResourceManager): reported
         // above, not yet asserted.

@@ -62,6 +62,11 @@ public final class TestOrthanc {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /** Where Orthanc stores its files (and its index): {@code <dir>/db}. */
+    public Path storage() {
+        return dir.resolve("db");
+    }
+
     public boolean authEnabled() {
         return auth;
     }
@@ -249,11 +254,14 @@ public final class TestOrthanc {
 
     /** Stops Orthanc and starts it again on the same storage and ports (its database and change log kept). */
     public synchronized void restart() throws IOException {
-        restart(false);
+        restart(false, Duration.ZERO);
     }
 
-    /** As {@link #restart()}; {@code kill}: SIGKILL, as a crash or an OOM killer would end it, mid-write. */
-    public synchronized void restart(boolean kill) throws IOException {
+    /**
+     * As {@link #restart()}; {@code kill}: SIGKILL, as a crash or an OOM killer would end it, mid-write; {@code down}:
+     * how long it stays down before it starts again.
+     */
+    public synchronized void restart(boolean kill, Duration down) throws IOException {
         if (kill) {
             process.destroyForcibly();
         } else {
@@ -263,6 +271,12 @@ public final class TestOrthanc {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Orthanc did not stop");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        try {
+            Thread.sleep(down.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

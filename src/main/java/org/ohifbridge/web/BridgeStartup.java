@@ -57,9 +57,19 @@ public class BridgeStartup implements ServletContextListener {
     SettingsProducer deployment;
     @Inject
     Instance<Object> beans;
+    private ClientAbortLogFilter clientAborts;
+
+    /** The deployment ends: Jersey's logger gets its own filter back. */
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (clientAborts != null) {
+            clientAborts.remove();
+        }
+    }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        clientAborts = ClientAbortLogFilter.install();
         ServletContext ctx = event.getServletContext();
         deployment.started(ctx);
         Settings settings = bean(Settings.class);

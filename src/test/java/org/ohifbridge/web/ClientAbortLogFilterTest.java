@@ -42,4 +42,19 @@ class ClientAbortLogFilterTest {
         }
         assertNull(Logger.getLogger(ClientAbortLogFilter.JERSEY_RESPONDER).getFilter(), "removed at undeploy");
     }
+
+    @Test
+    void anotherFilterIsLeftAloneAndNeverChained() {
+        Logger jersey = Logger.getLogger(ClientAbortLogFilter.JERSEY_RESPONDER);
+        java.util.logging.Filter theirs = r -> true; // a site's own, or another WAR's on a shared logger
+        jersey.setFilter(theirs);
+        try {
+            ClientAbortLogFilter mine = ClientAbortLogFilter.install();
+            assertSame(theirs, jersey.getFilter());
+            mine.remove();
+            assertSame(theirs, jersey.getFilter());
+        } finally {
+            jersey.setFilter(null);
+        }
+    }
 }

@@ -27,7 +27,7 @@ import org.ohifbridge.testing.Samples;
 
 /**
  * Ten deployments and undeployments of the WAR in one running server, the last three while requests keep coming: no
- * ohif-bridge thread outlives its deployment, no class loader of a quietly undeployed WAR stays behind (asked of the server's
+ * ohif-bridge thread outlives its deployment, class loaders of quietly undeployed WARs do not pile up (asked of the server's
  * JVM with {@code jcmd}: its threads, and the copies of one of our classes still loaded after a full GC; the test servers
  * clear soft references at every GC, see arquillian.xml), and no stack trace of ours in the log. On failure the server's
  * heap is dumped to {@code target/redeploy-<server>.hprof} for a look at what holds the old loaders.
@@ -57,7 +57,8 @@ class RedeployIT {
         long server = serverPid();
         var log = ServerLog.mark();
         int threadsBefore = ourThreads(server).size();
-        int loadersBefore = loadedCopies(server);
+        // earlier test classes' WARs may still be loaded until the GC takes them: the baseline is what stays
+        int loadersBefore = collect(server, 0);
         for (int round = 1; round <= QUIET_ROUNDS; round++) {
             deployer.deploy("redeploy");
             assertEquals(200, Http.get(base, "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json").statusCode());
@@ -82,10 +83,12 @@ class RedeployIT {
                     + ".hprof").toAbsolutePath().toString());
         }
         assertTrue(left.size() <= threadsBefore, "threads outlived their deployment: " + left);
-        assertTrue(afterQuiet <= loadersBefore, (afterQuiet - loadersBefore) + " class loaders of undeployed WARs still"
-                + " loaded (earlier test classes' WARs may still be collected: no more than before is the bound)");
-        // Undeploys with requests in flight were seen to leave their loader loaded (on Tomcat 10.1: one each, found in
-        // a heap dump only behind weak references inside the JDK, com.sun.naming.internal.ResourceManager): reported
+        // a loader kept per deployment would leave 7 here; one was seen to linger, reachable only through weak
+        // references inside the JDK (see below), so the bound is one
+        assertTrue(afterQuiet - loadersBefore <= 1, (afterQuiet - loadersBefore) + " class loaders of " + QUIET_ROUNDS
+                + " undeployed WARs still loaded");
+        // Undeploys with requests in flight were seen to leave their loader loaded (on Tomcat 10.1 up to one each; a heap
+        // dump shows them only behind weak references inside the JDK, com.sun.naming.internal.ResourceManager): reported
         // above, not yet asserted.
         String added = ServerLog.since(log);
         assertFalse(added.contains("at org.ohifbridge."), "a stack trace of ours:\n" + added);

@@ -423,6 +423,9 @@ class HostileInputIT {
         String uuid = Json.MAPPER.readTree(o.get("/instances/" + instance + "/attachments/dicom/info").body())
                 .path("Uuid").asText();
         Path file = o.storage().resolve(uuid.substring(0, 2)).resolve(uuid.substring(2, 4)).resolve(uuid);
+        // the main WAR's preload handles the new instance first (it would write its 4202 again after the removal)
+        Await.until("the preload's record of the new instance", Duration.ofSeconds(30),
+                () -> o.get("/instances/" + instance + "/metadata/4202").statusCode() == 200);
         assertTrue(Files.isRegularFile(file), "Orthanc's file of the instance: " + file);
         Files.delete(file);
         o.send("DELETE", "/instances/" + instance + "/metadata/4202", null); // whatever the main WAR's preload wrote

@@ -8,9 +8,13 @@
 #     and https (HTTP/2); median of BENCH_RUNS (3) alternating visits.
 #  3. the MPR/3D protocol on the CT volume, over HTTP/2 and HTTP/1.1: time until all 64 frames have arrived
 #     and until the four viewports are painted, with the plugin's maxNumRequests (100/75/25: the WAR's default
-#     over HTTP/1.1) and with the limits raised (200/150/100: the WAR's default over HTTP/2).
+#     over HTTP/1.1) and with the limits raised (200/150/100: the WAR's default over HTTP/2), and two candidates
+#     sized to the viewer's Orthanc connections (32/16/16 and 16/8/8) over HTTP/2.
+#  4. a burst over HTTP/2 as OHIF makes it with those limits: one connection, 200 concurrent streams of frame
+#     requests, against a deployment whose viewer lane has 4 Orthanc connections (OrthancMaxConnections=4):
+#     every request must be answered 2xx (queued for a connection, never a 502/503/504), with the latency spread.
 # BENCH_SECONDS (default 10) is the length of each load run, BENCH_RUNS (3) the number of browser visits per
-# case, BENCH_PARTS (default "1 2 3") which parts run.
+# case, BENCH_PARTS (default "1 2 3 4") which parts run.
 . "$(dirname "$0")/common.sh"
 
 BENCH="$ROOT/.cache/bench-servers"
@@ -38,23 +42,36 @@ upload_samples "$ORTHANC"
 
 # the default user part of app-config.js, and a copy with the request limits raised
 DEFAULT_JS="$ROOT/src/main/resources/org/ohifbridge/ohif/app-config-user.js"
-sed -e 's/interaction: 100,/interaction: 200,/' -e 's/thumbnail: 75,/thumbnail: 150,/' -e 's/prefetch: 25,/prefetch: 100,/' \
-  "$DEFAULT_JS" >"$BENCH/app-config-raised.js"
-cmp -s "$DEFAULT_JS" "$BENCH/app-config-raised.js" && die "could not raise maxNumRequests in a copy of $DEFAULT_JS"
+# limits_copy NAME I T P: a copy of the default user part with maxNumRequests I/T/P, as app-config-NAME.js
+limits_copy() {
+  sed -e "s/interaction: 100,/interaction: $2,/" -e "s/thumbnail: 75,/thumbnail: $3,/" -e "s/prefetch: 25,/prefetch: $4,/" \
+    "$DEFAULT_JS" >"$BENCH/app-config-$1.js"
+  cmp -s "$DEFAULT_JS" "$BENCH/app-config-$1.js" && die "could not change maxNumRequests in a copy of $DEFAULT_JS"
+  return 0
+}
+limits_copy raised 200 150 100
+limits_copy lane 32 16 16
+limits_copy half 16 8 8
 
 # Tomcat: HTTP and HTTPS (HTTP/2) connectors; the WAR three times: as shipped (the embedded user part, whose
 # limits the WAR raises by itself over HTTP/2), and with the plugin's limits and the raised ones as files
 prepare_tomcat "$BENCH" "$TC_HTTP" "$TC_HTTPS" "$BENCH/keystore.p12" "$PASS"
 cp "$ROOT/target/ohif-bridge.war" "$BENCH/ohif-bridge.war"
 cp "$DEFAULT_JS" "$BENCH/app-config-plugin.js"
-for ctx in ohif-bridge plugin raised; do
-  cfg=""; [ "$ctx" != ohif-bridge ] && cfg="<Parameter name=\"ohifbridge.UserConfiguration\" value=\"$BENCH/app-config-$ctx.js\" override=\"false\"/>"
+for ctx in ohif-bridge plugin raised lane half narrow; do
+  cfg=""
+  case "$ctx" in
+    ohif-bridge) ;;
+    narrow) cfg="<Parameter name=\"ohifbridge.OrthancMaxConnections\" value=\"4\" override=\"false\"/>" ;;
+    *) cfg="<Parameter name=\"ohifbridge.UserConfiguration\" value=\"$BENCH/app-config-$ctx.js\" override=\"false\"/>" ;;
+  esac
   cat >"$TOMCAT_HOME/conf/Catalina/localhost/$ctx.xml" <<XML
 <Context docBase="$BENCH/ohif-bridge.war"><Parameter name="ohifbridge.OrthancUrl" value="$ORTHANC" override="false"/><Parameter name="ohifbridge.SignOn" value="anonymous" override="false"/>$cfg</Context>
 XML
 done
 start_tomcat "$BENCH/tomcat.log" "http://127.0.0.1:$TC_HTTP/ohif-bridge/health" "http://127.0.0.1:$TC_HTTP/plugin/health" \
-  "http://127.0.0.1:$TC_HTTP/raised/health"
+  "http://127.0.0.1:$TC_HTTP/raised/health" "http://127.0.0.1:$TC_HTTP/lane/health" "http://127.0.0.1:$TC_HTTP/half/health" \
+  "http://127.0.0.1:$TC_HTTP/narrow/health"
 
 # WildFly: a fresh standalone.xml, then the admin's scripts
 prepare_wildfly "$BENCH"
@@ -96,7 +113,7 @@ rps() {
 }
 mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (a+b)/2}'; }
 
-part() { [[ " ${BENCH_PARTS:-1 2 3} " == *" $1 "* ]]; }
+part() { [[ " ${BENCH_PARTS:-1 2 3 4} " == *" $1 "* ]]; }
 
 if part 1; then
 # warm-up of both JVMs
@@ -160,6 +177,8 @@ printf '%-44s %14s %14s\n' "" "frames in" "4 viewports"
 declare -A V
 VARIANTS=("h2, maxNumRequests 100/75/25 (plugin)|https://127.0.0.1:$TC_HTTPS/plugin"
           "h2, maxNumRequests 200/150/100|https://127.0.0.1:$TC_HTTPS/raised"
+          "h2, maxNumRequests 32/16/16|https://127.0.0.1:$TC_HTTPS/lane"
+          "h2, maxNumRequests 16/8/8|https://127.0.0.1:$TC_HTTPS/half"
           "http/1.1, maxNumRequests 100/75/25 (plugin)|http://127.0.0.1:$TC_HTTP/plugin"
           "http/1.1, maxNumRequests 200/150/100|http://127.0.0.1:$TC_HTTP/raised")
 for _ in $(seq 1 "$RUNS"); do
@@ -175,4 +194,14 @@ for v in "${VARIANTS[@]}"; do
   printf '%-44s %14s %14s   (%s / %s)\n' "$label" "$(tr ' ' '\n' <<<"${V[$label|f]}" | grep . | median)" \
     "$(tr ' ' '\n' <<<"${V[$label|p]}" | grep . | median)" "${V[$label|f]% }" "${V[$label|p]% }"
 done
+fi
+
+if part 4; then
+printf '\nHTTP/2 burst: 1 connection x 200 streams of frame requests for %s s, Tomcat, viewer lane of 4 Orthanc connections\n' "$SECS"
+out="$(h2load -D "$SECS" --warm-up-time=1 -c 1 -m 200 -H "$ACCEPT" "https://127.0.0.1:$TC_HTTPS/narrow/$FRAME" 2>&1)" \
+  || die "h2load failed: $out"
+grep -E '^(finished in|requests:|status codes:|time for request:)' <<<"$out" | sed 's/^/  /'
+grep -Eq 'status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx' <<<"$out" && grep -q ' 0 errored, 0 timeout' <<<"$out" \
+  && echo "  every request answered 2xx: queued for a connection, none refused" \
+  || echo "  GOAL MISSED: some requests were not answered 2xx"
 fi

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.ohifbridge.Json;
 import org.ohifbridge.dicomjson.InstanceRecords;
 
@@ -33,12 +34,16 @@ public final class InstanceRecordCodec {
         }
     }
 
-    /** Whether the record stays within {@link #MAX_RECORD_BYTES} as JSON, i.e. can be stored and read back. */
-    static boolean fits(ObjectNode record) {
+    /**
+     * The record's size as JSON, or -1 when it exceeds {@link #MAX_RECORD_BYTES}, i.e. could not be stored and read
+     * back.
+     */
+    static int size(ObjectNode record) {
         try {
-            return Json.MAPPER.writeValueAsBytes(record).length <= MAX_RECORD_BYTES;
+            int n = Json.MAPPER.writeValueAsBytes(record).length;
+            return n <= MAX_RECORD_BYTES ? n : -1;
         } catch (IOException e) {
-            return false;
+            return -1;
         }
     }
 
@@ -47,13 +52,20 @@ public final class InstanceRecordCodec {
      * truncated, another version), which the caller recomputes and replaces.
      */
     public static Optional<ObjectNode> decode(String stored) {
+        return decode(stored, n -> { });
+    }
+
+    /** {@link #decode(String)}, telling {@code jsonBytes} the size of a valid record's JSON. */
+    static Optional<ObjectNode> decode(String stored, LongConsumer jsonBytes) {
         if (stored == null || stored.length() > MAX_STORED_CHARS) {
             return Optional.empty();
         }
         try {
             byte[] gz = Base64.getMimeDecoder().decode(stored.strip().getBytes(StandardCharsets.US_ASCII));
-            JsonNode node = Json.MAPPER.readTree(Gzip.decompress(gz, MAX_RECORD_BYTES));
-            return InstanceRecords.current(node);
+            byte[] json = Gzip.decompress(gz, MAX_RECORD_BYTES);
+            Optional<ObjectNode> record = InstanceRecords.current(Json.MAPPER.readTree(json));
+            record.ifPresent(r -> jsonBytes.accept(json.length));
+            return record;
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -84,12 +84,17 @@ public class InstanceRecordStore {
      * waits for Orthanc's database writes, nor competes with them.
      */
     public Optional<ObjectNode> get(String instanceId, Collection<Runnable> laterWrites) {
+        return get(instanceId, laterWrites, RecordBudget.NONE);
+    }
+
+    /** {@link #get(String, Collection)} for a build: the record's size is taken from its {@code budget}. */
+    Optional<ObjectNode> get(String instanceId, Collection<Runnable> laterWrites, RecordBudget budget) {
         Optional<String> stored = documents.instanceMetadata(instanceId, METADATA, InstanceRecordCodec.MAX_STORED_CHARS);
-        Optional<ObjectNode> valid = stored.flatMap(InstanceRecordCodec::decode);
+        Optional<ObjectNode> valid = stored.flatMap(text -> InstanceRecordCodec.decode(text, budget::take));
         if (valid.isPresent()) {
             return valid;
         }
-        return compute(documents, instanceId, stored.isPresent(), laterWrites);
+        return compute(documents, instanceId, stored.isPresent(), laterWrites, budget);
     }
 
     /** Runs the writes {@link #get} left, in the background; skipped when too many are pending already. */
@@ -110,7 +115,7 @@ public class InstanceRecordStore {
             return Outcome.PRESENT;
         }
         long before = unusable.get();
-        if (compute(background, instanceId, stored.isPresent(), null).isPresent()) {
+        if (compute(background, instanceId, stored.isPresent(), null, RecordBudget.NONE).isPresent()) {
             return Outcome.COMPUTED;
         }
         if (unusable.get() != before) {
@@ -154,7 +159,7 @@ public class InstanceRecordStore {
 
     /** @param laterWrites where to leave the write; null: write now */
     private Optional<ObjectNode> compute(OrthancApi orthanc, String instanceId, boolean replacing,
-                                         Collection<Runnable> laterWrites) {
+                                         Collection<Runnable> laterWrites, RecordBudget budget) {
         JsonNode tags;
         try {
             tags = orthanc.shortTags(instanceId);
@@ -162,7 +167,8 @@ public class InstanceRecordStore {
             return Optional.empty(); // deleted meanwhile: left out, as the plugin does
         }
         ObjectNode record = InstanceRecords.fromShortTags(tags);
-        if (!InstanceRecordCodec.fits(record)) {
+        int size = InstanceRecordCodec.size(record);
+        if (size < 0) {
             // a tag value of megabytes (a crafted or broken file): no record a reader would accept, so none is made
             unusable.incrementAndGet();
             if (unusableLogged.compareAndSet(false, true)) {
@@ -180,6 +186,7 @@ public class InstanceRecordStore {
             }
         }
         String encoded = InstanceRecordCodec.encode(record);
+        budget.take(size + encoded.length()); // the record, and its stored form until it is written
         if (laterWrites == null) {
             if (!store(instanceId, encoded)) {
                 return Optional.empty();

@@ -91,6 +91,7 @@ public class StudyDocumentResource {
         return switch (cap) {
             case FRAMES_PER_INSTANCE -> Setting.MAX_FRAMES_PER_INSTANCE.key();
             case ENTRIES -> Setting.MAX_DOCUMENT_ENTRIES.key();
+            case RECORD_BYTES -> Setting.STUDY_BUILD_MEGABYTES.key();
             case BYTES -> "the compressed document cap, " + (StudyDocumentCodec.MAX_GZIP_BYTES >> 20) + " MB";
         };
     }

@@ -155,8 +155,12 @@ public class StudyDocuments {
         long deadline = t0 + limits.timeout().toNanos();
         List<CompletableFuture<Optional<ObjectNode>>> futures = new ArrayList<>(instances.size());
         Queue<Runnable> laterWrites = new ConcurrentLinkedQueue<>();
+        RecordBudget budget = new RecordBudget(limits.buildBytes());
         for (InstanceRef i : instances) {
-            futures.add(CompletableFuture.supplyAsync(() -> records.get(i.id(), laterWrites), pool));
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                budget.take(0); // once the budget is spent, the remaining reads fail without asking Orthanc
+                return records.get(i.id(), laterWrites, budget);
+            }, pool));
         }
         List<InstanceEntry> entries = new ArrayList<>(instances.size());
         List<InstanceRef> included = new ArrayList<>(instances.size());
@@ -168,6 +172,8 @@ public class StudyDocuments {
                     included.add(instances.get(n));
                 }
             }
+        } catch (DocumentTooLarge e) {
+            throw refuse(key, e);
         } finally {
             futures.forEach(f -> f.cancel(false)); // those not started yet never start
         }

@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param queue             requests that may wait for a build slot; beyond, 503 with Retry-After ({@code StudyBuildQueue})
  * @param timeout           longest a build, or a wait for a slot or for another request's build of the same study, may
  *                          take; past it 504 ({@code StudyBuildTimeout})
+ * @param buildBytes        most bytes of instance records (as JSON) one build may hold; past it 413
+ *                          ({@code StudyBuildMegabytes})
  */
-public record DocumentLimits(int framesPerInstance, int entries, int builds, int queue, Duration timeout) {
+public record DocumentLimits(int framesPerInstance, int entries, int builds, int queue, Duration timeout,
+                             long buildBytes) {
 }

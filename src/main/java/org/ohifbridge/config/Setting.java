@@ -32,6 +32,7 @@ public enum Setting {
     STUDY_BUILDS("StudyBuilds"),
     STUDY_BUILD_QUEUE("StudyBuildQueue"),
     STUDY_BUILD_TIMEOUT("StudyBuildTimeout"),
+    STUDY_BUILD_MEGABYTES("StudyBuildMegabytes"),
     MAX_FRAMES_PER_INSTANCE("MaxFramesPerInstance"),
     MAX_DOCUMENT_ENTRIES("MaxDocumentEntries"),
     SIGN_ON("SignOn"),

@@ -85,6 +85,7 @@ public record Settings(
                 + ", " + Setting.STUDY_BUILDS + "=" + documentLimits.builds()
                 + ", " + Setting.STUDY_BUILD_QUEUE + "=" + documentLimits.queue()
                 + ", " + Setting.STUDY_BUILD_TIMEOUT + "=" + documentLimits.timeout().toMillis() + "ms"
+                + ", " + Setting.STUDY_BUILD_MEGABYTES + "=" + (documentLimits.buildBytes() >> 20)
                 + ", " + Setting.MAX_FRAMES_PER_INSTANCE + "=" + documentLimits.framesPerInstance()
                 + ", " + Setting.MAX_DOCUMENT_ENTRIES + "=" + documentLimits.entries()
                 + ", " + signOn.describe();

@@ -77,7 +77,8 @@ public final class SettingsLoader {
                 (int) positive(Setting.MAX_DOCUMENT_ENTRIES, 50_000, 1, 10_000_000),
                 (int) positive(Setting.STUDY_BUILDS, 2, 1, 64),
                 (int) positive(Setting.STUDY_BUILD_QUEUE, 16, 0, 10_000),
-                millis(Setting.STUDY_BUILD_TIMEOUT, 120_000));
+                millis(Setting.STUDY_BUILD_TIMEOUT, 120_000),
+                positive(Setting.STUDY_BUILD_MEGABYTES, 64, 1, 65_536) << 20);
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
         if (!problems.isEmpty()) {

@@ -6,7 +6,13 @@ package org.ohifbridge.dicomjson;
  */
 public final class DocumentTooLarge extends RuntimeException {
     /** Which cap. */
-    public enum Cap { FRAMES_PER_INSTANCE, ENTRIES, BYTES }
+    public enum Cap {
+        FRAMES_PER_INSTANCE, ENTRIES,
+        /** The instance records one build holds. */
+        RECORD_BYTES,
+        /** The compressed document. */
+        BYTES
+    }
 
     private final Cap cap;
     private final long limit;

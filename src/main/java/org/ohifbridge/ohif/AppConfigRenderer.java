@@ -16,6 +16,14 @@ import org.ohifbridge.http.PublicBase;
  * request then shares one connection, and the viewer may keep a whole volume in flight (bench/servers.sh: the
  * 64 frames of the MPR test volume arrived in 4.5-4.8 s instead of 55-56 s, first paint no later). An admin's own
  * user part is never changed.
+ *
+ * <p>Sized against the server rather than lowered to its Orthanc connections: Tomcat runs at most 20 streams of one
+ * HTTP/2 connection at a time and admits 100 (Http2Protocol's {@code maxConcurrentStreamExecution} and
+ * {@code maxConcurrentStreams} defaults), WildFly at most its worker threads; the rest wait in OHIF's own queue, which
+ * serves the user's interaction first. A running request that finds every viewer connection to Orthanc taken
+ * ({@code OrthancMaxConnections}) waits for one until {@code OrthancDeadline} instead of failing: bench/servers.sh
+ * part 4, 200 streams against 4 connections, answered every request 2xx. Limits sized to the 32 connections cost the
+ * volume dearly (part 3: all frames in after 43.6 s with 32/16/16, 59.1 s with 16/8/8, 2.6 s with these).
  */
 public final class AppConfigRenderer {
     private static final String HEADER = """

@@ -108,18 +108,25 @@ public class OrthancClient {
 
     /**
      * GETs {@code rawPathAndQuery} (already percent-encoded, relative to Orthanc's root, no leading slash) with the
-     * given request headers, for a body that streams through: the deadline covers the answer's headers, the body then
-     * has the read timeout per read.
+     * given request headers, for a body that streams through: the deadline covers the answer's headers; the body
+     * must then keep a pace (at least {@link Deadlines#MIN_PROGRESS} bytes per deadline window, or its connection is
+     * closed), which bounds a drip-feeding Orthanc without cutting a long download short.
      */
     public Response get(Lane lane, String rawPathAndQuery, MultivaluedMap<String, Object> headers) {
-        try (Deadlines.Call call = deadlines.start(limit(lane))) {
+        Deadlines.Call call = deadlines.start(limit(lane), route(rawPathAndQuery));
+        call.streams = true;
+        try {
             return send(lane, call, rawPathAndQuery, b -> b.headers(headers).header("Forwarded", FORWARDED).get());
+        } finally {
+            if (!call.watching()) {
+                call.close(); // no body to watch (or no answer): the call ends here; a watched body ends it itself
+            }
         }
     }
 
     /** GET of a JSON answer of at most {@code maxBytes}; the deadline covers the whole answer. */
     public JsonNode getJson(Lane lane, String rawPathAndQuery, long maxBytes) {
-        try (Deadlines.Call call = deadlines.start(limit(lane));
+        try (Deadlines.Call call = deadlines.start(limit(lane), route(rawPathAndQuery));
              Response r = send(lane, call, rawPathAndQuery, b -> b.header("Forwarded", FORWARDED).get())) {
             return readJson(r, call, rawPathAndQuery, maxBytes);
         }
@@ -134,7 +141,7 @@ public class OrthancClient {
      * {@code maxChars} (an entry this size is not one of ours: the caller treats it as absent).
      */
     public Optional<String> getTextIfExists(Lane lane, String rawPathAndQuery, int maxChars) {
-        try (Deadlines.Call call = deadlines.start(limit(lane));
+        try (Deadlines.Call call = deadlines.start(limit(lane), route(rawPathAndQuery));
              Response r = send(lane, call, rawPathAndQuery, Invocation.Builder::get)) {
             try (InputStream in = r.readEntity(InputStream.class)) {
                 byte[] bytes = in.readNBytes(maxChars + 1);
@@ -150,7 +157,7 @@ public class OrthancClient {
 
     /** PUT of a plain-text body (e.g. a metadata value). */
     public void putText(Lane lane, String rawPathAndQuery, String body) {
-        try (Deadlines.Call call = deadlines.start(limit(lane))) {
+        try (Deadlines.Call call = deadlines.start(limit(lane), route(rawPathAndQuery))) {
             send(lane, call, rawPathAndQuery, b -> b.put(Entity.entity(body, MediaType.TEXT_PLAIN_TYPE))).close();
         }
     }
@@ -158,7 +165,7 @@ public class OrthancClient {
     /** POST of a JSON body, answered with JSON (e.g. /tools/find). */
     public JsonNode postJson(Lane lane, String rawPathAndQuery, JsonNode body) {
         String text = body.toString();
-        try (Deadlines.Call call = deadlines.start(limit(lane));
+        try (Deadlines.Call call = deadlines.start(limit(lane), route(rawPathAndQuery));
              Response r = send(lane, call, rawPathAndQuery,
                      b -> b.post(Entity.entity(text, MediaType.APPLICATION_JSON_TYPE)))) {
             return readJson(r, call, rawPathAndQuery, MAX_JSON_BYTES);
@@ -309,7 +316,8 @@ public class OrthancClient {
                         .disableCookieManagement().disableRedirectHandling()
                         .setKeepAliveStrategy((response, context) -> KEEP_ALIVE)
                         .setRetryStrategy(new RetryOnceWhenClosed())
-                        .addExecInterceptorFirst("ohif-bridge-deadline", Deadlines.interceptor()));
+                        .addExecInterceptorFirst("ohif-bridge-deadline", Deadlines.interceptor()))
+                .register(Deadlines.bodyWatch());
         if (s.hasOrthancCredentials()) {
             config.register(new OrthancAuthRequestFilter(s.orthancUser(), s.orthancPassword()));
         }

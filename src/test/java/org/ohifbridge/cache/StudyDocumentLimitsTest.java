@@ -101,6 +101,26 @@ class StudyDocumentLimitsTest {
     }
 
     @Test
+    void recordsBeyondTheBuildBudgetAreRefusedNamingTheSetting() {
+        addSlices(Samples.BRAIN_STUDY, 20, 1);
+        String large = "x".repeat(100_000); // 20 summaries of about 100 KB: 2 MB, more than the 1 MB budget
+        orthanc.studies.get(Samples.BRAIN_STUDY).forEach(i -> ((ObjectNode) orthanc.tags.get(i.id())).put("0008,103e", large));
+        StudyDocuments documents = war("StudyBuildMegabytes", "1");
+        DocumentTooLarge e = assertTimeoutPreemptively(BOUND,
+                () -> assertThrows(DocumentTooLarge.class, () -> documents.current(Samples.BRAIN_STUDY)));
+        assertEquals(DocumentTooLarge.Cap.RECORD_BYTES, e.cap());
+        assertEquals(1 << 20, e.limit());
+        assertTrue(e.getMessage().contains("(StudyBuildMegabytes)"), e.getMessage());
+        int reads = orthanc.calls("instanceMetadata");
+        assertThrows(DocumentTooLarge.class, () -> documents.current(Samples.BRAIN_STUDY));
+        assertEquals(reads, orthanc.calls("instanceMetadata"), "the refusal is remembered");
+        assertFalse(orthanc.studyMetadata.containsKey(Samples.BRAIN_STUDY), "nothing stored");
+
+        // the same study within a budget that holds it: built, the large value kept
+        assertEquals(20, war("StudyBuildMegabytes", "4").current(Samples.BRAIN_STUDY).document().instances());
+    }
+
+    @Test
     void withinTheCapsAMultiFrameInstanceBecomesOneEntryPerFrame() throws Exception {
         addSlices(Samples.BRAIN_STUDY, 1, 3_000);
         StudyDocument doc = war().current(Samples.BRAIN_STUDY).document();

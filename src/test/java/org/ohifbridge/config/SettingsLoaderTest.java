@@ -96,7 +96,8 @@ class SettingsLoaderTest {
     void documentLimitsAndTheDeadlineHaveDefaultsAndRanges() {
         Settings s = load();
         assertEquals(30_000, s.orthancDeadline().toMillis());
-        assertEquals(new DocumentLimits(10_000, 50_000, 2, 16, java.time.Duration.ofSeconds(120)), s.documentLimits());
+        assertEquals(new DocumentLimits(10_000, 50_000, 2, 16, java.time.Duration.ofSeconds(120),
+                64L << 20), s.documentLimits());
         init.put("ohifbridge.StudyBuilds", "0");
         init.put("ohifbridge.MaxFramesPerInstance", "many");
         String m = failure().getMessage();

@@ -51,6 +51,21 @@ final class ServerLog {
         return b.toString();
     }
 
+    /** In how many log files {@code text} was written since {@code mark}. */
+    static long filesWith(String text, Map<Path, Long> mark) throws IOException {
+        long n = 0;
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("server.logs")))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] all = Files.readAllBytes(f);
+                int from = (int) Math.min(all.length, mark.getOrDefault(f, 0L));
+                if (new String(all, from, all.length - from, StandardCharsets.UTF_8).contains(text)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** Which server the run is on (the pom's {@code it.server}): tomcat, tomcat11 or wildfly. */
     static boolean wildfly() {
         return "wildfly".equals(System.getProperty("it.server"));

@@ -150,6 +150,55 @@ class OrthancClientFaultsTest {
         }
     }
 
+    /** Answers a file of {@code rounds} chunks of {@code chunk} bytes, one every {@code pauseMs}. */
+    private static RawServer pacedFile(int rounds, int chunk, long pauseMs) throws IOException {
+        return new RawServer((s, n) -> {
+            RawServer.readRequest(s);
+            OutputStream out = s.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/dicom\r\nContent-Length: " + (long) rounds * chunk
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] part = new byte[chunk];
+            for (int i = 0; i < rounds; i++) {
+                out.write(part);
+                out.flush();
+                Thread.sleep(pauseMs);
+            }
+        });
+    }
+
+    @Test
+    void aStreamedBodyThatDripsIsCutAfterADeadlineWindowWithoutProgress() throws Exception {
+        try (RawServer drip = pacedFile(1000, 2, 200)) { // 10 bytes a second, each read well inside the read timeout
+            OrthancClient c = client(drip, "OrthancReadTimeout", "5000");
+            long t0 = System.nanoTime();
+            IOException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(IOException.class, () -> {
+                try (Response r = c.get(Lane.VIEWER, "instances/x/file", new MultivaluedHashMap<>());
+                     InputStream in = r.readEntity(InputStream.class)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 2 * 800 + 500, "cut after one window of 800 ms without 64 KiB, not later: " + ms + " ms");
+            assertTrue(ms >= 800, "not before a whole window: " + ms + " ms (" + e + ")");
+        }
+    }
+
+    @Test
+    void aStreamedBodyThatKeepsItsPaceMayLastLongerThanTheDeadline() throws Exception {
+        try (RawServer steady = pacedFile(12, 48 * 1024, 200)) { // 240 KiB/s for 2.4 s, three deadline windows
+            OrthancClient c = client(steady);
+            long t0 = System.nanoTime();
+            long bytes = assertTimeoutPreemptively(BOUND, () -> {
+                try (Response r = c.get(Lane.VIEWER, "instances/x/file", new MultivaluedHashMap<>());
+                     InputStream in = r.readEntity(InputStream.class)) {
+                    return in.transferTo(OutputStream.nullOutputStream());
+                }
+            });
+            assertEquals(12L * 48 * 1024, bytes);
+            assertTrue((System.nanoTime() - t0) / 1_000_000 > 800, "it lasted longer than the 800 ms deadline");
+        }
+    }
+
     @Test
     void aKeptAliveConnectionThatOrthancClosedIsRetriedOnceForIdempotentCalls() throws Exception {
         AtomicInteger requests = new AtomicInteger();

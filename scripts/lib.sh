@@ -33,6 +33,8 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; 
 # policy-rc.d that denies service starts is in place during the install (and removed again if we added it).
 install_packages() {
   local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk python3 curl gcc libc6-dev ca-certificates procps)
+  # the cluster tests and demo: a private PostgreSQL (never the packaged service) and Orthanc's index plugin for it
+  [ "${1:-}" = browser ] && want+=(postgresql orthanc-postgresql)
   [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
   [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk nginx nghttp2-client)
   command -v java >/dev/null || want+=(openjdk-17-jdk-headless)

@@ -10,5 +10,6 @@ build_shim
 prepare_samples
 prepare_volume
 make_clones "$CACHE/clones-200" 10 1
+make_clones "$CACHE/clones-500" 25 1
 cd "$ROOT"
-exec mvn -B -ntp verify -Dsamples.dir="$SAMPLES" -Dclones.dir="$CACHE/clones-200" -Dvolume.dir="$VOLUME" -Dorthanc.shim="$SHIM" "$@"
+exec mvn -B -ntp verify -Dsamples.dir="$SAMPLES" -Dclones.dir="$CACHE/clones-200" -Dclones500.dir="$CACHE/clones-500" -Dvolume.dir="$VOLUME" -Dorthanc.shim="$SHIM" "$@"

@@ -50,6 +50,7 @@ public record Settings(
         long studyCacheBytes,
         Duration auditIdle,
         DocumentLimits documentLimits,
+        DatabaseSettings database,
         SignOnSettings signOn) {
 
     /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
@@ -88,6 +89,7 @@ public record Settings(
                 + ", " + Setting.STUDY_BUILD_MEGABYTES + "=" + (documentLimits.buildBytes() >> 20)
                 + ", " + Setting.MAX_FRAMES_PER_INSTANCE + "=" + documentLimits.framesPerInstance()
                 + ", " + Setting.MAX_DOCUMENT_ENTRIES + "=" + documentLimits.entries()
+                + ", " + database.describe()
                 + ", " + signOn.describe();
     }
 

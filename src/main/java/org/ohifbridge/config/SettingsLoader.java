@@ -80,13 +80,15 @@ public final class SettingsLoader {
                 millis(Setting.STUDY_BUILD_TIMEOUT, 120_000),
                 positive(Setting.STUDY_BUILD_MEGABYTES, 64, 1, 65_536) << 20);
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
+        DatabaseSettings database = database();
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
                 userFile, preload, proxies, connect, read, maxConnections, deadline, dataFolder, backfillOnStart,
-                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, limits, signOn);
+                backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, limits, database,
+                signOn);
     }
 
     /**
@@ -139,6 +141,50 @@ public final class SettingsLoader {
     /** The URL for an error message, any {@code user:password@} masked: the log must not show a secret. */
     static String withoutUserInfo(String url) {
         return USER_INFO.matcher(url).replaceFirst("$1****@");
+    }
+
+    /** A JNDI name, or a PostgreSQL URL with a user and a password file; never both, never half of the second. */
+    private DatabaseSettings database() {
+        Optional<String> jndi = source.get(Setting.DATABASE_JNDI);
+        Optional<String> url = source.get(Setting.DATABASE_URL);
+        Optional<String> user = source.get(Setting.DATABASE_USER);
+        Optional<String> passwordFile = source.get(Setting.DATABASE_PASSWORD_FILE);
+        if (jndi.isPresent()) {
+            if (url.isPresent() || user.isPresent() || passwordFile.isPresent()) {
+                problems.add("set either " + Setting.DATABASE_JNDI + " or " + Setting.DATABASE_URL + " (with "
+                        + Setting.DATABASE_USER + " and " + Setting.DATABASE_PASSWORD_FILE + "), not both");
+            }
+            return new DatabaseSettings(jndi, Optional.empty(), "", "");
+        }
+        if (url.isEmpty()) {
+            if (user.isPresent() || passwordFile.isPresent()) {
+                problems.add(Setting.DATABASE_USER + " and " + Setting.DATABASE_PASSWORD_FILE + " need "
+                        + Setting.DATABASE_URL);
+            }
+            return DatabaseSettings.NONE;
+        }
+        if (!url.get().startsWith("jdbc:postgresql:")) {
+            problems.add(Setting.DATABASE_URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database),"
+                    + " but found: " + withoutUserInfo(url.get().replaceFirst("(?i)password=[^&]*", "password=****")));
+        } else if (url.get().toLowerCase(Locale.ROOT).contains("password=")) {
+            problems.add(Setting.DATABASE_URL + " must not hold a password: put it in a file named by "
+                    + Setting.DATABASE_PASSWORD_FILE);
+        }
+        if (user.isEmpty() || passwordFile.isEmpty()) {
+            problems.add(Setting.DATABASE_URL + " needs " + Setting.DATABASE_USER + " and " + Setting.DATABASE_PASSWORD_FILE);
+            return DatabaseSettings.NONE;
+        }
+        String password;
+        try {
+            password = Files.readString(Path.of(passwordFile.get()), StandardCharsets.UTF_8).strip();
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+            problems.add(Setting.DATABASE_PASSWORD_FILE + " cannot be read: " + passwordFile.get());
+            return DatabaseSettings.NONE;
+        }
+        if (password.isEmpty()) {
+            problems.add(Setting.DATABASE_PASSWORD_FILE + " is empty: " + passwordFile.get());
+        }
+        return new DatabaseSettings(Optional.empty(), url, user.get(), password);
     }
 
     private String password() {

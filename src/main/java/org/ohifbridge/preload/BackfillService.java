@@ -12,6 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.cache.InstanceRecordStore;
+import org.ohifbridge.cluster.StateFile;
+import org.ohifbridge.cluster.StateStore;
+import org.ohifbridge.cluster.StateStores;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.orthanc.Lane;
@@ -40,7 +43,7 @@ public class BackfillService {
     private final OrthancApi orthanc;
     private final InstanceCheck check;
     private final SkippedInstances skipped;
-    private final StateFile stateFile;
+    private final StateStore stateFile;
     /** The last instance checked: where the next page starts, even if instances before it were deleted meanwhile. */
     private volatile String lastChecked;
     private volatile Thread thread;
@@ -70,12 +73,23 @@ public class BackfillService {
 
     @Inject
     public BackfillService(Settings settings, OrthancApi orthanc, InstanceRecordStore records,
+                           SkippedInstances skipped, StateStores stores) {
+        this(settings, orthanc, records, skipped, stores.named("backfill"));
+    }
+
+    /** One node, the progress in the data folder. */
+    public BackfillService(Settings settings, OrthancApi orthanc, InstanceRecordStore records,
                            SkippedInstances skipped) {
+        this(settings, orthanc, records, skipped, new StateFile(settings.dataFolder().resolve("backfill.json")));
+    }
+
+    BackfillService(Settings settings, OrthancApi orthanc, InstanceRecordStore records, SkippedInstances skipped,
+                    StateStore progress) {
         this.settings = settings;
         this.orthanc = orthanc.on(Lane.BACKGROUND);
         this.check = new InstanceCheck(records, this.orthanc, skipped);
         this.skipped = skipped;
-        this.stateFile = new StateFile(settings.dataFolder().resolve("backfill.json"));
+        this.stateFile = progress;
     }
 
     /** Whether this deployment backfills at all: only the DICOM JSON data source has metadata 4202 to fill. */
@@ -85,11 +99,11 @@ public class BackfillService {
 
     /** The deployment starts: resumes an interrupted pass, or starts one when so configured. */
     public synchronized void resume() {
-        if (!enabled()) {
+        if (!enabled() || thread != null) {
             return;
         }
         Optional<ObjectNode> saved = stateFile.read()
-                .filter(o -> settings.orthancUrl().toString().equals(o.path("orthanc").asText()));
+                .filter(o -> stateFile.shared() || settings.orthancUrl().toString().equals(o.path("orthanc").asText()));
         if (saved.isPresent()) {
             // a file edited or damaged by hand must not stop the deployment: odd values count as none
             ObjectNode o = saved.get();

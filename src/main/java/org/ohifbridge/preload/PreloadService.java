@@ -14,6 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ohifbridge.DaemonThreads;
 import org.ohifbridge.cache.InstanceRecordStore;
+import org.ohifbridge.cluster.StateFile;
+import org.ohifbridge.cluster.StateStore;
+import org.ohifbridge.cluster.StateStores;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.orthanc.Change;
 import org.ohifbridge.orthanc.ChangesPage;
@@ -41,7 +44,7 @@ public class PreloadService {
     private final Settings settings;
     private final OrthancApi orthanc;
     private final InstanceCheck check;
-    private final StateFile cursorFile;
+    private final StateStore cursorFile;
     private volatile Thread thread;
     private volatile Workers workers;
     private volatile State state = State.OFF;
@@ -59,11 +62,22 @@ public class PreloadService {
 
     @Inject
     public PreloadService(Settings settings, OrthancApi orthanc, InstanceRecordStore records,
+                          SkippedInstances skipped, StateStores stores) {
+        this(settings, orthanc, records, skipped, stores.named("preload"));
+    }
+
+    /** One node, the position in the data folder. */
+    public PreloadService(Settings settings, OrthancApi orthanc, InstanceRecordStore records,
                           SkippedInstances skipped) {
+        this(settings, orthanc, records, skipped, new StateFile(settings.dataFolder().resolve("preload.json")));
+    }
+
+    PreloadService(Settings settings, OrthancApi orthanc, InstanceRecordStore records, SkippedInstances skipped,
+                   StateStore position) {
         this.settings = settings;
         this.orthanc = orthanc.on(Lane.BACKGROUND);
         this.check = new InstanceCheck(records, this.orthanc, skipped);
-        this.cursorFile = new StateFile(settings.dataFolder().resolve("preload.json"));
+        this.cursorFile = position;
     }
 
     /** The deployment starts: follows the change log when the settings ask for it. */
@@ -73,9 +87,11 @@ public class PreloadService {
         }
         workers = new Workers("ohif-bridge-preload-worker", settings.preloadThreads());
         state = State.STARTING;
+        since = -1; // read again: another replica may have moved it
+        newest = -1;
         thread = new DaemonThreads("ohif-bridge-preload").newThread(this::run);
         thread.start();
-        LOG.info(() -> "ohif-bridge: preload follows Orthanc's changes; position kept in " + cursorFile.path());
+        LOG.info(() -> "ohif-bridge: preload follows Orthanc's changes; position kept in " + cursorFile.describe());
     }
 
     /** The deployment ends: no thread of ours may outlive it (nor use beans that are gone). */
@@ -127,7 +143,7 @@ public class PreloadService {
                 state = State.FAILING;
                 if (!backoff.failing()) {
                     LOG.log(Level.SEVERE, "ohif-bridge: preload failed; retrying (position kept in "
-                            + cursorFile.path() + ")", e);
+                            + cursorFile.describe() + ")", e);
                 }
                 if (!pause(backoff.nextDelayMillis())) {
                     return;
@@ -170,7 +186,8 @@ public class PreloadService {
     private long initialPosition() {
         String orthancUrl = settings.orthancUrl().toString();
         Optional<ObjectNode> saved = cursorFile.read();
-        if (saved.isPresent() && orthancUrl.equals(saved.get().path("orthanc").asText())
+        // a shared position belongs to the Orthanc cluster (its Orthancs share one change log), whatever URL each uses
+        if (saved.isPresent() && (cursorFile.shared() || orthancUrl.equals(saved.get().path("orthanc").asText()))
                 && saved.get().path("since").canConvertToLong()) {
             long s = saved.get().path("since").asLong();
             LOG.info(() -> "ohif-bridge: preload resumes after change " + s);

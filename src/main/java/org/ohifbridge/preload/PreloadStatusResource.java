@@ -9,9 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ohifbridge.cache.InstanceRecordStore;
-import java.util.List;
 import org.ohifbridge.cache.StudyDocuments;
-import java.util.List;
+import org.ohifbridge.cluster.Leadership;
 import org.ohifbridge.config.Settings;
 
 /**
@@ -22,7 +21,7 @@ import org.ohifbridge.config.Settings;
 public class PreloadStatusResource {
     /** The answer. */
     public record Report(String dataSource, PreloadStatus preload, BackfillStatus backfill, Records records,
-                         int studyDocumentsInMemory, String dataFolder, Skipped skipped) {
+                         int studyDocumentsInMemory, String dataFolder, Skipped skipped, String replica) {
     }
 
     /**
@@ -42,6 +41,7 @@ public class PreloadStatusResource {
     private final InstanceRecordStore records;
     private final StudyDocuments documents;
     private final SkippedInstances skipped;
+    private final Leadership leadership;
 
     /** For CDI's client proxy only. */
     protected PreloadStatusResource() {
@@ -51,17 +51,20 @@ public class PreloadStatusResource {
         this.records = null;
         this.documents = null;
         this.skipped = null;
+        this.leadership = null;
     }
 
     @Inject
     public PreloadStatusResource(Settings settings, PreloadService preload, BackfillService backfill,
-                                 InstanceRecordStore records, StudyDocuments documents, SkippedInstances skipped) {
+                                 InstanceRecordStore records, StudyDocuments documents, SkippedInstances skipped,
+                                 Leadership leadership) {
         this.settings = settings;
         this.preload = preload;
         this.backfill = backfill;
         this.records = records;
         this.documents = documents;
         this.skipped = skipped;
+        this.leadership = leadership;
     }
 
     @GET
@@ -70,7 +73,7 @@ public class PreloadStatusResource {
         Report report = new Report(settings.dataSource().value(), preload.status(), backfill.status(),
                 new Records(records.computedCount(), records.replacedCount()), documents.documentsInMemory(),
                 preload.degraded() || backfill.degraded() ? "not writable (positions kept in memory)" : "writable",
-                new Skipped(skipped.count(), skipped.list()));
+                new Skipped(skipped.count(), skipped.list()), leadership.describe());
         return Response.ok(report).header("Cache-Control", "no-store").build();
     }
 }

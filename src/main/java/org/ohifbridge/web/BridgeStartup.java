@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.ohifbridge.audit.AuditFilter;
 import org.ohifbridge.audit.AuditLog;
+import org.ohifbridge.cluster.Leadership;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SettingsProducer;
@@ -83,8 +84,15 @@ public class BridgeStartup implements ServletContextListener {
                     + settings.signOn().adminRole());
         }
         bean(AuditLog.class).start();
-        bean(PreloadService.class).start();
-        bean(BackfillService.class).resume();
+        PreloadService preload = bean(PreloadService.class);
+        BackfillService backfill = bean(BackfillService.class);
+        bean(Leadership.class).start(() -> {
+            preload.start();
+            backfill.resume();
+        }, () -> {
+            preload.stop();
+            backfill.stop();
+        });
     }
 
     private <T> T bean(Class<T> type) {

@@ -54,6 +54,36 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aDatabaseIsAJndiNameOrAUrlWithUserAndPasswordFileAndItsPasswordIsNeverShown(@org.junit.jupiter.api.io.TempDir
+                                                                                     java.nio.file.Path dir)
+            throws Exception {
+        assertFalse(load().database().configured(), "none by default: state in the data folder");
+        java.nio.file.Path pw = dir.resolve("db.pw");
+        java.nio.file.Files.writeString(pw, "s3cret-db\n");
+        init.put("ohifbridge.DatabaseUrl", "jdbc:postgresql://127.0.0.1:5432/bridge");
+        init.put("ohifbridge.DatabaseUser", "bridge");
+        init.put("ohifbridge.DatabasePasswordFile", pw.toString());
+        Settings s = load();
+        assertTrue(s.database().configured());
+        assertEquals("s3cret-db", s.database().password());
+        assertFalse(s.describe().contains("s3cret"), s.describe());
+        assertFalse(s.database().toString().contains("s3cret"));
+
+        init.put("ohifbridge.DatabaseJndi", "java:comp/env/jdbc/bridge");
+        assertTrue(failure().problems().get(0).startsWith("set either DatabaseJndi or DatabaseUrl"));
+        init.remove("ohifbridge.DatabaseJndi");
+        init.put("ohifbridge.DatabaseUrl", "jdbc:postgresql://h/db?user=x&password=leaked");
+        String problem = failure().problems().get(0);
+        assertTrue(problem.contains("must not hold a password") && !problem.contains("leaked"), problem);
+        init.put("ohifbridge.DatabaseUrl", "jdbc:mysql://h/db?password=leaked");
+        problem = failure().problems().get(0);
+        assertTrue(problem.contains("must be a PostgreSQL JDBC URL") && !problem.contains("leaked"), problem);
+        init.put("ohifbridge.DatabaseUrl", "jdbc:postgresql://h/db");
+        init.remove("ohifbridge.DatabaseUser");
+        assertEquals("DatabaseUrl needs DatabaseUser and DatabasePasswordFile", failure().problems().get(0));
+    }
+
+    @Test
     void envNames() {
         assertEquals("OHIFBRIDGE_ORTHANC_URL", SettingSource.envName("OrthancUrl"));
         assertEquals("OHIFBRIDGE_DATA_SOURCE", SettingSource.envName("DataSource"));

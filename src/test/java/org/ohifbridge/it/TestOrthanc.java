@@ -36,6 +36,8 @@ public final class TestOrthanc {
     private final Path dir;
     private final int httpPort;
     private final boolean auth;
+    /** Orthanc on PostgreSQL: the index there, files in a folder other Orthancs of the cluster share; else none. */
+    private TestPostgres.OrthancIndex index;
     private int dicomPort;
     private Process process;
 
@@ -48,14 +50,22 @@ public final class TestOrthanc {
     /** The Orthanc with every sample study loaded. */
     public static TestOrthanc shared() {
         return INSTANCES.computeIfAbsent("shared", n -> {
-            TestOrthanc o = start(n, false);
+            TestOrthanc o = start(n, false, null);
             o.uploadSamples();
             return o;
         });
     }
 
     public static TestOrthanc named(String name, boolean auth) {
-        return INSTANCES.computeIfAbsent(name, n -> start(n, auth));
+        return INSTANCES.computeIfAbsent(name, n -> start(n, auth, null));
+    }
+
+    /**
+     * One Orthanc of a cluster: its index in PostgreSQL (Debian's orthanc-postgresql, several writers allowed), its
+     * files in the folder every Orthanc of the cluster shares.
+     */
+    public static TestOrthanc onDatabase(String name, TestPostgres.OrthancIndex index) {
+        return INSTANCES.computeIfAbsent(name, n -> start(n, false, index));
     }
 
     public String url() {
@@ -71,10 +81,11 @@ public final class TestOrthanc {
         return auth;
     }
 
-    private static TestOrthanc start(String name, boolean auth) {
+    private static TestOrthanc start(String name, boolean auth, TestPostgres.OrthancIndex index) {
         try {
             Path dir = Files.createTempDirectory("ohif-bridge-it-orthanc-" + name + "-");
             TestOrthanc o = new TestOrthanc(dir, freePort(), auth);
+            o.index = index;
             o.launch(freePort());
             Runtime.getRuntime().addShutdownHook(new Thread(o::stop));
             return o;
@@ -96,6 +107,15 @@ public final class TestOrthanc {
                 .replace("@HTTP_PORT@", Integer.toString(httpPort)).replace("@DICOM_PORT@", Integer.toString(dicomPort))
                 .replace("@AUTHENTICATION@", Boolean.toString(auth))
                 .replace("@USERS@", "{ \"" + USER + "\": \"" + PASSWORD + "\" }");
+        if (index != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode c =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) org.ohifbridge.Json.MAPPER.readTree(config);
+            c.put("StorageDirectory", index.storage().toString());
+            ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("Plugins"))
+                    .add("/usr/share/orthanc/plugins/libOrthancPostgreSQLIndex.so");
+            c.set("PostgreSQL", index.config());
+            config = c.toPrettyString();
+        }
         Path configFile = dir.resolve("orthanc.json");
         Files.writeString(configFile, config);
         ProcessBuilder pb = new ProcessBuilder("/usr/sbin/Orthanc", "--logfile=" + dir.resolve("orthanc.log"),

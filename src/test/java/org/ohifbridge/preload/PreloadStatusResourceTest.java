@@ -40,8 +40,10 @@ class PreloadStatusResourceTest {
         preload = new PreloadService(settings, orthanc, records, skipped);
         backfill = new BackfillService(settings, orthanc, records, skipped);
         server = InProcessServer.at("/pacs")
-                .resources(ctx -> List.of(new PreloadStatusResource(settings, preload, backfill, records, documents, skipped),
-                        new AdminResource(backfill)))
+                .resources(ctx -> List.of(new PreloadStatusResource(settings, preload, backfill, records, documents, skipped,
+                                new org.ohifbridge.cluster.Leadership(new org.ohifbridge.cluster.Database(settings))),
+                        new AdminResource(backfill, new org.ohifbridge.cluster.Leadership(
+                                new org.ohifbridge.cluster.Database(settings)))))
                 .start();
     }
 
@@ -62,7 +64,8 @@ class PreloadStatusResourceTest {
         assertEquals("{\"dataSource\":\"dicom-web\",\"preload\":{\"state\":\"off\",\"position\":-1,\"newestChange\":-1,"
                 + "\"behind\":0,\"newInstancesSeen\":0},\"backfill\":{\"state\":\"idle\",\"done\":0,\"total\":0,"
                 + "\"computed\":0,\"percent\":0.0},\"records\":{\"computed\":0,\"replaced\":0},\"studyDocumentsInMemory\":0,"
-                + "\"dataFolder\":\"writable\",\"skipped\":{\"count\":0,\"instances\":[]}}",
+                + "\"dataFolder\":\"writable\",\"skipped\":{\"count\":0,\"instances\":[]},"
+                + "\"replica\":\"single (no database)\"}",
                 text(r));
     }
 

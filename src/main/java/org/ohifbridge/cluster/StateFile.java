@@ -1,4 +1,4 @@
-package org.ohifbridge.preload;
+package org.ohifbridge.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +17,7 @@ import org.ohifbridge.Json;
  * does not stop the work: {@link #save} reports it once, the caller keeps its position in memory, {@link #degraded()}
  * says so until a later save succeeds. A malformed file reads as none.
  */
-public final class StateFile {
+public final class StateFile implements StateStore {
     /** Largest state file read: they hold a few numbers. */
     static final long MAX_BYTES = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(StateFile.class.getName());
@@ -33,7 +33,17 @@ public final class StateFile {
         return file;
     }
 
-    /** The content, or empty when there is none yet or it cannot be read as a (small) JSON object. */
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
     public Optional<ObjectNode> read() {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
@@ -46,7 +56,8 @@ public final class StateFile {
         }
     }
 
-    /** Writes the content; on failure keeps going degraded (logged once per episode). @return whether it was written */
+    /** Writes the content; on failure keeps going degraded (logged once per episode). */
+    @Override
     public boolean save(ObjectNode content) {
         try {
             write(content);
@@ -65,7 +76,7 @@ public final class StateFile {
         }
     }
 
-    /** Whether the last save failed. */
+    @Override
     public boolean degraded() {
         return degraded;
     }

@@ -141,7 +141,8 @@ PROPS
 <tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
   <role rolename="ohif-viewer"/>
   <role rolename="ohif-admin"/>
-  <user username="$DEMO_USER" password="$(cat "$DEMO/demo-user.pass")" roles="ohif-viewer,ohif-admin"/>
+  <role rolename="ohif-metrics"/>
+  <user username="$DEMO_USER" password="$(cat "$DEMO/demo-user.pass")" roles="ohif-viewer,ohif-admin,ohif-metrics"/>
 </tomcat-users>
 XML
 )
@@ -164,7 +165,7 @@ else
   # the demo user in WildFly's ApplicationRealm (groups become roles), as add-user.sh is meant to be used
   # (a second run finds it there already, with the same password)
   [ "$KEYCLOAK" = 1 ] || "$WILDFLY_HOME/bin/add-user.sh" -a -s -u "$DEMO_USER" -p "$(cat "$DEMO/demo-user.pass")" \
-    -g ohif-viewer,ohif-admin >/dev/null 2>&1 || true
+    -g ohif-viewer,ohif-admin,ohif-metrics >/dev/null 2>&1 || true
   start_wildfly "$DEMO/wildfly.log" "$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT"
   SERVER_PID="$WILDFLY_PID"
   SERVER_LOG="$WILDFLY_HOME/standalone/log/server.log"

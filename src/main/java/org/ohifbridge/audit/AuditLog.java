@@ -65,6 +65,16 @@ public class AuditLog {
         worker = w;
     }
 
+    /** Events waiting to be written (for the metrics). */
+    public long queued() {
+        return pending.get();
+    }
+
+    /** Events dropped because the queue was full (for the metrics). */
+    public long dropped() {
+        return dropped.get();
+    }
+
     /** Called by the filter when a request has ended; returns at once. */
     public void record(AuditRequest r) {
         ScheduledThreadPoolExecutor w = worker;

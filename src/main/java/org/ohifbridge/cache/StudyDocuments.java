@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,6 +60,8 @@ public class StudyDocuments {
     private static final int REFUSALS_KEPT = 256;
 
     private final OrthancApi orthanc;
+    private final Map<Source, LongAdder> opens = new EnumMap<>(Map.of(Source.MEMORY, new LongAdder(),
+            Source.STORED, new LongAdder(), Source.BUILT, new LongAdder(), Source.SHARED, new LongAdder()));
     private final InstanceRecordStore records;
     private final StudyDocumentMemory memory;
     private final ExecutorService pool;
@@ -103,6 +107,7 @@ public class StudyDocuments {
         String key = StudyKey.of(members(instances));
         Optional<StudyDocument> known = memory.get(studyId, key);
         if (known.isPresent()) {
+            opens.get(Source.MEMORY).increment();
             return new CurrentDocument(known.get(), ids);
         }
         refusal(key);
@@ -114,13 +119,13 @@ public class StudyDocuments {
         String building0 = studyId + "/" + key;
         CompletableFuture<StudyDocument> running = building.putIfAbsent(building0, mine);
         if (running != null) {
-            return new CurrentDocument(await(running), ids);
+            return new CurrentDocument(counted(Source.SHARED, await(running)), ids);
         }
         try {
             // another request may have finished this very build between the first look and the registration
-            StudyDocument doc = memory.get(studyId, key)
-                    .or(() -> stored(studyId, key))
-                    .orElseGet(() -> gated(studyId, key, instances));
+            StudyDocument doc = memory.get(studyId, key).map(d -> counted(Source.MEMORY, d))
+                    .or(() -> stored(studyId, key).map(d -> counted(Source.STORED, d)))
+                    .orElseGet(() -> counted(Source.BUILT, gated(studyId, key, instances)));
             memory.put(studyId, doc);
             mine.complete(doc);
             return new CurrentDocument(doc, ids);
@@ -130,6 +135,28 @@ public class StudyDocuments {
         } finally {
             building.remove(building0);
         }
+    }
+
+    /** Where an opened study's document came from. */
+    public enum Source {
+        /** this replica's memory */
+        MEMORY,
+        /** the document stored in Orthanc (4203) */
+        STORED,
+        /** built from the instance records (4202, or computed) */
+        BUILT,
+        /** another request's build of the same study, waited for */
+        SHARED
+    }
+
+    /** Studies opened so far, by where their document came from (for the metrics). */
+    public long opened(Source source) {
+        return opens.get(source).sum();
+    }
+
+    private StudyDocument counted(Source source, StudyDocument doc) {
+        opens.get(source).increment();
+        return doc;
     }
 
     public int documentsInMemory() {

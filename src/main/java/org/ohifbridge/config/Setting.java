@@ -40,6 +40,7 @@ public enum Setting {
     DATABASE_USER("DatabaseUser"),
     DATABASE_PASSWORD_FILE("DatabasePasswordFile"),
     SIGN_ON("SignOn"),
+    METRICS_ROLE("MetricsRole"),
     VIEWER_ROLE("ViewerRole"),
     ADMIN_ROLE("AdminRole"),
     OIDC_ISSUER("OidcIssuer"),

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class SignOnLoader {
     static final String DEFAULT_VIEWER_ROLE = "ohif-viewer";
     static final String DEFAULT_ADMIN_ROLE = "ohif-admin";
+    static final String DEFAULT_METRICS_ROLE = "ohif-metrics";
     static final String DEFAULT_SCOPES = "openid profile email";
     static final String DEFAULT_ROLES_CLAIM = "realm_access.roles";
 
@@ -35,8 +36,9 @@ final class SignOnLoader {
         });
         String viewer = role(Setting.VIEWER_ROLE, DEFAULT_VIEWER_ROLE);
         String admin = role(Setting.ADMIN_ROLE, DEFAULT_ADMIN_ROLE);
+        String metrics = role(Setting.METRICS_ROLE, DEFAULT_METRICS_ROLE);
         Optional<OidcSettings> oidc = mode == SignOnMode.OIDC ? Optional.of(oidc()) : Optional.empty();
-        return new SignOnSettings(mode, viewer, admin, oidc);
+        return new SignOnSettings(mode, viewer, admin, metrics, oidc);
     }
 
     private String role(Setting name, String dflt) {

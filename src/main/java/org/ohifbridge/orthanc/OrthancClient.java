@@ -76,6 +76,8 @@ public class OrthancClient {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<Lane, Client> clients = new EnumMap<>(Lane.class);
+    private final Map<Lane, PoolingHttpClientConnectionManager> pools = new EnumMap<>(Lane.class);
+    private final Map<Lane, CallStats> stats = new EnumMap<>(Lane.class);
     private final Deadlines deadlines;
     private final Duration deadline;
     private final String root;
@@ -93,14 +95,13 @@ public class OrthancClient {
         this.deadline = settings.orthancDeadline();
         this.deadlines = new Deadlines();
         int builds = settings.documentLimits().builds();
-        clients.put(Lane.VIEWER, build(settings, settings.maxConnections(), settings.connectTimeout(),
-                settings.readTimeout(), deadline));
-        clients.put(Lane.DOCUMENTS, build(settings, settings.studyThreads() * builds + builds,
-                settings.connectTimeout(), settings.readTimeout(), deadline));
-        clients.put(Lane.BACKGROUND, build(settings, settings.preloadThreads() + 4, settings.connectTimeout(),
-                settings.readTimeout(), deadline));
-        clients.put(Lane.HEALTH, build(settings, 2, min(settings.connectTimeout(), HEALTH_TIMEOUT), HEALTH_TIMEOUT,
-                HEALTH_TIMEOUT));
+        lane(Lane.VIEWER, settings, settings.maxConnections(), settings.connectTimeout(), settings.readTimeout(),
+                deadline);
+        lane(Lane.DOCUMENTS, settings, settings.studyThreads() * builds + builds, settings.connectTimeout(),
+                settings.readTimeout(), deadline);
+        lane(Lane.BACKGROUND, settings, settings.preloadThreads() + 4, settings.connectTimeout(),
+                settings.readTimeout(), deadline);
+        lane(Lane.HEALTH, settings, 2, min(settings.connectTimeout(), HEALTH_TIMEOUT), HEALTH_TIMEOUT, HEALTH_TIMEOUT);
         LOG.info(() -> "ohif-bridge: Orthanc client for " + settings.orthancUrl() + " (viewer pool "
                 + settings.maxConnections() + ", connect " + settings.connectTimeout().toMillis() + " ms, read "
                 + settings.readTimeout().toMillis() + " ms, deadline " + deadline.toMillis() + " ms)");
@@ -181,6 +182,27 @@ public class OrthancClient {
         }
     }
 
+    private void lane(Lane lane, Settings s, int connections, Duration connect, Duration read, Duration lease) {
+        PoolingHttpClientConnectionManager pool = pool(connections, connect, read);
+        pools.put(lane, pool);
+        stats.put(lane, new CallStats());
+        clients.put(lane, build(s, pool, read, lease));
+    }
+
+    /** How the lane's calls went so far. */
+    public CallStats stats(Lane lane) {
+        return stats.get(lane);
+    }
+
+    /** The lane's connections now: leased, available, waited for, and at most. */
+    public record PoolUse(int leased, int available, int pending, int max) {
+    }
+
+    public PoolUse poolUse(Lane lane) {
+        var s = pools.get(lane).getTotalStats();
+        return new PoolUse(s.getLeased(), s.getAvailable(), s.getPending(), s.getMax());
+    }
+
     private Duration limit(Lane lane) {
         return lane == Lane.HEALTH ? min(deadline, HEALTH_TIMEOUT) : deadline;
     }
@@ -194,17 +216,27 @@ public class OrthancClient {
             throw new OrthancRejectedException(400); // characters the container let through but no URI may hold
         }
         Response response;
+        long t0 = System.nanoTime();
         try {
             response = request.apply(clients.get(lane).target(uri).request());
         } catch (ProcessingException e) {
-            throw failure(e, call, rawPathAndQuery);
+            OrthancException failed = failure(e, call, rawPathAndQuery);
+            stats.get(lane).record(CallStats.of(failed), System.nanoTime() - t0);
+            throw failed;
         } catch (IllegalStateException e) {
             // the client was closed: the deployment ends, and background work still running gives up quietly
             throw new OrthancUnavailableException("the Orthanc client is closed (undeploy)", null);
         } finally {
             call.sent();
         }
-        return checked(response, rawPathAndQuery);
+        try {
+            Response ok = checked(response, rawPathAndQuery);
+            stats.get(lane).record(CallStats.Outcome.OK, System.nanoTime() - t0);
+            return ok;
+        } catch (OrthancException e) {
+            stats.get(lane).record(CallStats.of(e), System.nanoTime() - t0);
+            throw e;
+        }
     }
 
     private static JsonNode readJson(Response r, Deadlines.Call call, String what, long maxBytes) {
@@ -285,14 +317,12 @@ public class OrthancClient {
     /**
      * @param connectTimeout to open a connection
      * @param readTimeout    per read
-     * @param leaseTimeout   to wait for a pooled connection when all are taken (a viewer's hundreds of requests queue
-     *                       here rather than fail; the call's deadline ends the wait first)
      */
-    private static Client build(Settings s, int connections, Duration connectTimeout, Duration readTimeout,
-                                Duration leaseTimeout) {
+    private static PoolingHttpClientConnectionManager pool(int connections, Duration connectTimeout,
+                                                           Duration readTimeout) {
         Timeout connect = Timeout.ofMilliseconds(connectTimeout.toMillis());
         Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        return PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -300,6 +330,15 @@ public class OrthancClient {
                         .setValidateAfterInactivity(TimeValue.ofMilliseconds(200))
                         .setTimeToLive(TimeValue.ofMinutes(5)).build())
                 .build();
+    }
+
+    /**
+     * @param leaseTimeout to wait for a pooled connection when all are taken (a viewer's hundreds of requests queue
+     *                     here rather than fail; the call's deadline ends the wait first)
+     */
+    private static Client build(Settings s, PoolingHttpClientConnectionManager pool, Duration readTimeout,
+                                Duration leaseTimeout) {
+        Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
         ClientConfig config = new ClientConfig()
                 .connectorProvider(new Apache5ConnectorProvider())
                 .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
@@ -308,7 +347,6 @@ public class OrthancClient {
                         .setConnectionRequestTimeout(Timeout.ofMilliseconds(leaseTimeout.toMillis()))
                         .setResponseTimeout(read)
                         .setRedirectsEnabled(false).setContentCompressionEnabled(false).build())
-                .property(ClientProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) readTimeout.toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 // bodies stream through; never let the client pick up proxies or cookies from the JVM

@@ -10,7 +10,7 @@ import org.ohifbridge.config.SignOnSettings;
  * authenticates). Two questions, asked in this order by {@link SignOnFilter}: first of the request alone, before
  * anyone is signed on ({@link #refusesCrossSite}: a state-changing request, or a logout, sent by another site's page
  * is refused); then of the caller ({@link #decide}): health is public; every other route needs the viewer role (in
- * {@code anonymous} mode: nobody's); admin routes need the admin role as well.
+ * {@code anonymous} mode: nobody's); admin routes need the admin role as well, {@code metrics} the metrics role.
  */
 public final class AccessPolicy {
     /** What the filter does with a request. */
@@ -33,6 +33,7 @@ public final class AccessPolicy {
     public static final Set<String> HEALTH_PROBES = Set.of(HEALTH, HEALTH + "/live", HEALTH + "/ready");
     public static final String LOGOUT = "/logout";
     public static final String CALLBACK = "/callback";
+    public static final String METRICS = "/metrics";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final SignOnSettings settings;
@@ -47,6 +48,11 @@ public final class AccessPolicy {
 
     public static boolean isAdmin(String path) {
         return path.equals("/admin") || path.startsWith("/admin/");
+    }
+
+    /** The Prometheus scrape: counts only, but what an archive is doing is not everyone's business. */
+    public static boolean isMetrics(String path) {
+        return path.equals(METRICS);
     }
 
     static boolean changesState(String method) {
@@ -73,7 +79,8 @@ public final class AccessPolicy {
             return Decision.ALLOW;
         }
         boolean admin = isAdmin(path);
-        if (settings.mode() == SignOnMode.ANONYMOUS && !admin) {
+        boolean metrics = isMetrics(path);
+        if (settings.mode() == SignOnMode.ANONYMOUS && !admin && !metrics) {
             return Decision.ALLOW;
         }
         if (!caller.authenticated()) {
@@ -82,7 +89,8 @@ public final class AccessPolicy {
         if (settings.mode() != SignOnMode.ANONYMOUS && !caller.hasRole().test(settings.viewerRole())) {
             return Decision.MISSING_ROLE;
         }
-        if (admin && !caller.hasRole().test(settings.adminRole())) {
+        if (admin && !caller.hasRole().test(settings.adminRole())
+                || metrics && !caller.hasRole().test(settings.metricsRole())) {
             return Decision.MISSING_ROLE;
         }
         return Decision.ALLOW;

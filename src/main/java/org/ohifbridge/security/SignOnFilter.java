@@ -139,9 +139,18 @@ public class SignOnFilter extends HttpFilter {
                 }
             }
             case MISSING_ROLE -> SignOnPages.refuse(request, response, 403, "access denied", "You are signed on as "
-                    + request.getRemoteUser() + ", but this needs the role " + (AccessPolicy.isAdmin(path)
-                    ? settings.adminRole() : settings.viewerRole()) + ". Ask your administrator for it.");
+                    + request.getRemoteUser() + ", but this needs the role " + neededRole(request, path)
+                    + ". Ask your administrator for it.");
         }
+    }
+
+    /** The role the caller lacks: the viewer role first (in the modes that ask for it), then the route's own. */
+    private String neededRole(HttpServletRequest request, String path) {
+        if (settings.mode() != org.ohifbridge.config.SignOnMode.ANONYMOUS && !request.isUserInRole(settings.viewerRole())) {
+            return settings.viewerRole();
+        }
+        return AccessPolicy.isAdmin(path) ? settings.adminRole()
+                : AccessPolicy.isMetrics(path) ? settings.metricsRole() : settings.viewerRole();
     }
 
     /** The user as this filter sees it (pac4j's lives on its own wrapper), for the audit filter outside. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.server.ServerProperties;
 import org.ohifbridge.cache.StudyDocumentResource;
+import org.ohifbridge.metrics.MetricsResource;
 import org.ohifbridge.ohif.OhifAssetResource;
 import org.ohifbridge.portal.LauncherResource;
 import org.ohifbridge.portal.OpenResource;
@@ -25,7 +26,7 @@ public class BridgeApplication extends Application {
     /** The resources, each in the package of its feature. */
     static final Set<Class<?>> RESOURCES = Set.of(OhifAssetResource.class, DicomWebResource.class,
             InstanceFileResource.class, LauncherResource.class, OpenResource.class, StudyDocumentResource.class,
-            PreloadStatusResource.class, AdminResource.class);
+            PreloadStatusResource.class, AdminResource.class, MetricsResource.class);
 
     /** How answers are written: errors as small JSON bodies, JSON with the WAR's one ObjectMapper. */
     public static final Set<Class<?>> PROVIDERS = Set.of(OrthancExceptionMapper.class,

@@ -26,6 +26,8 @@ import org.ohifbridge.audit.AuditLog;
 import org.ohifbridge.cluster.Leadership;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
+import org.ohifbridge.metrics.BridgeMetrics;
+import org.ohifbridge.metrics.RequestMetricsFilter;
 import org.ohifbridge.config.SettingsProducer;
 import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
@@ -119,7 +121,7 @@ public class BridgeStartup implements ServletContextListener {
                 new HealthProbe(bean(OrthancApi.class)::isUp, signOnProbe(settings)), bean(PreloadService.class),
                 bean(BackfillService.class)));
         health.addMapping(AccessPolicy.HEALTH_PROBES.toArray(String[]::new));
-        ctx.declareRoles(signOnSettings.viewerRole(), signOnSettings.adminRole());
+        ctx.declareRoles(signOnSettings.viewerRole(), signOnSettings.adminRole(), signOnSettings.metricsRole());
         if (signOnSettings.mode() == SignOnMode.CONTAINER) {
             api.setServletSecurity(new ServletSecurityElement(new HttpConstraintElement(
                     ServletSecurity.TransportGuarantee.NONE, signOnSettings.viewerRole())));
@@ -129,8 +131,10 @@ public class BridgeStartup implements ServletContextListener {
         }
         // one registration, audit outside sign-on (so that it sees the refusals too): the order of two filters
         // registered "before the others" is not the same on every container
-        filter(ctx, "ohif-bridge-audit-sign-on", new FilterSequence(bean(AuditFilter.class), bean(SignOnFilter.class)),
-                false, "/*");
+        BridgeMetrics metrics = bean(BridgeMetrics.class);
+        ctx.addListener(metrics.sessions());
+        filter(ctx, "ohif-bridge-audit-sign-on", new FilterSequence(new RequestMetricsFilter(metrics.registry()),
+                bean(AuditFilter.class), bean(SignOnFilter.class)), false, "/*");
         // in this order after it: the Orthanc Explorer 2 links first (DICOM JSON only: with DICOMweb they need nothing),
         // then the viewer's pages
         if (settings.dataSource() == DataSource.DICOM_JSON) {

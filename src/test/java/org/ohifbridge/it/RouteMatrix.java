@@ -52,6 +52,7 @@ final class RouteMatrix {
         routes.add(new Route("preload status", "GET", "preload/status", "application/json"));
         routes.add(new Route("admin POST", "POST", "admin/backfill", "application/json"));
         routes.add(new Route("health", "GET", "health", "application/json"));
+        routes.add(new Route("metrics", "GET", "metrics", "text/plain"));
         routes.add(new Route("launcher", "GET", "", "*/*"));
         routes.add(new Route("deep link", "GET", "open?StudyInstanceUID=" + Samples.BRAIN_UID, "*/*"));
     }
@@ -63,7 +64,8 @@ final class RouteMatrix {
         return switch (who) {
             case ANONYMOUS -> 401;
             case NO_ROLE -> 403;
-            case VIEWER -> route.family().equals("admin POST") ? 403 : route.family().equals("deep link") ? 302 : 200;
+            case VIEWER -> route.family().equals("admin POST") || route.family().equals("metrics") ? 403
+                    : route.family().equals("deep link") ? 302 : 200;
             case ADMIN -> route.family().equals("admin POST") ? 202 : route.family().equals("deep link") ? 302 : 200;
         };
     }

@@ -251,9 +251,46 @@ class SignOnMatrixIT {
         assertEquals(401, Http.send("POST", open, "admin/backfill").statusCode(), "admin still needs a user");
         assertEquals(403, Http.send("POST", open, "admin/backfill", "Authorization", basic("it-viewer", "it-viewer-secret")).statusCode());
         assertEquals(202, Http.send("POST", open, "admin/backfill", "Authorization", basic("it-admin", "it-admin-secret")).statusCode());
+        assertEquals(401, Http.get(open, "metrics").statusCode(), "metrics need a user too");
+        assertEquals(403, Http.get(open, "metrics", "Authorization", basic("it-viewer", "it-viewer-secret")).statusCode());
+        assertEquals(200, Http.get(open, "metrics", "Authorization", basic("it-admin", "it-admin-secret")).statusCode());
         String log = ServerLog.text();
         assertTrue(log.contains("ohif-bridge at /signon-open runs WITHOUT SIGN-ON"), "the start-up warning");
         assertFalse(log.contains(Keycloak.SECRET), "the client secret is never logged");
+    }
+
+    /**
+     * The scrape parses as Prometheus' text format, its counters follow the traffic, and nothing in it names a study
+     * or a patient.
+     */
+    @Test
+    @Order(5)
+    void metricsFollowTheTrafficAndNameNoPatient() throws Exception {
+        java.net.URL open = Deployments.url("signon-open.war");
+        String auth = basic("it-admin", "it-admin-secret");
+        Map<String, Double> before = PrometheusText.parse(Http.text(Http.get(open, "metrics", "Authorization", auth)));
+        String studyJson = "studies/" + org.ohifbridge.testing.Samples.BRAIN_STUDY + "/ohif-dicom-json";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Http.get(open, studyJson).statusCode());
+        }
+        assertEquals(200, Http.get(open, "dicom-web/studies?PatientName=Clone*", "Accept", "application/dicom+json")
+                .statusCode());
+        HttpResponse<byte[]> scrape = Http.get(open, "metrics", "Authorization", auth);
+        assertTrue(Http.header(scrape, "Content-Type").replace(" ", "").startsWith("text/plain;version=0.0.4"),
+                Http.header(scrape, "Content-Type"));
+        String text = Http.text(scrape);
+        Map<String, Double> after = PrometheusText.parse(text);
+        String requests = "ohifbridge_requests_seconds_count{family=\"study-json\",status=\"200\"}";
+        assertEquals(3.0, after.get(requests) - before.getOrDefault(requests, 0.0), 1e-9, requests);
+        double opens = PrometheusText.sum(after, "ohifbridge_study_opens_total") - PrometheusText.sum(before,
+                "ohifbridge_study_opens_total");
+        assertEquals(3.0, opens, 1e-9, "three openings counted by source");
+        assertTrue(PrometheusText.sum(after, "ohifbridge_orthanc_calls_seconds_count")
+                > PrometheusText.sum(before, "ohifbridge_orthanc_calls_seconds_count"), "Orthanc calls counted");
+        assertTrue(after.containsKey("ohifbridge_orthanc_connections_max{lane=\"viewer\"}"), "pool sizes");
+        assertFalse(text.contains(org.ohifbridge.testing.Samples.BRAIN_UID) || text.contains("Clone")
+                || text.contains("PatientName") || text.contains(org.ohifbridge.testing.Samples.BRAIN_STUDY),
+                "no study, patient or query in the metrics");
     }
 
     @Test

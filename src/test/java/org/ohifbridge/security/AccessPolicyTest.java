@@ -19,7 +19,8 @@ class AccessPolicyTest {
     private static final Caller ADMIN_ONLY = new Caller(true, Set.of("ohif-admin")::contains);
 
     private static AccessPolicy policy(SignOnMode mode) {
-        return new AccessPolicy(new SignOnSettings(mode, "ohif-viewer", "ohif-admin", Optional.empty()));
+        return new AccessPolicy(new SignOnSettings(mode, "ohif-viewer", "ohif-admin", "ohif-metrics",
+                Optional.empty()));
     }
 
     @Test
@@ -46,6 +47,21 @@ class AccessPolicyTest {
         assertEquals(Decision.MISSING_ROLE, p.decide("/admin/backfill", ADMIN_ONLY));
         assertEquals(Decision.ALLOW, p.decide("/admin/backfill", ADMIN));
         assertEquals(Decision.ALLOW, p.decide("/administration", VIEWER), "not an admin route");
+    }
+
+    @Test
+    void metricsNeedTheMetricsRoleInEveryModeAndTheViewerRoleWhereViewingNeedsIt() {
+        Caller scraper = new Caller(true, Set.of("ohif-metrics")::contains);
+        Caller viewerScraper = new Caller(true, Set.of("ohif-viewer", "ohif-metrics")::contains);
+        AccessPolicy container = policy(SignOnMode.CONTAINER);
+        assertEquals(Decision.SIGN_ON, container.decide("/metrics", Caller.NOBODY));
+        assertEquals(Decision.MISSING_ROLE, container.decide("/metrics", ADMIN));
+        assertEquals(Decision.MISSING_ROLE, container.decide("/metrics", scraper));
+        assertEquals(Decision.ALLOW, container.decide("/metrics", viewerScraper));
+        AccessPolicy open = policy(SignOnMode.ANONYMOUS);
+        assertEquals(Decision.SIGN_ON, open.decide("/metrics", Caller.NOBODY), "anonymous viewing, not metrics");
+        assertEquals(Decision.MISSING_ROLE, open.decide("/metrics", VIEWER));
+        assertEquals(Decision.ALLOW, open.decide("/metrics", scraper));
     }
 
     @Test

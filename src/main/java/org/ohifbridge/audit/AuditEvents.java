@@ -19,6 +19,17 @@ final class AuditEvents {
     private static final Logger AUDIT = Logger.getLogger(LOGGER);
     private static final Logger LOG = Logger.getLogger(AuditEvents.class.getName());
 
+    /** Where every event goes as well (the database's table when there is one). */
+    private final java.util.function.Consumer<ObjectNode> alsoTo;
+
+    AuditEvents() {
+        this(e -> { });
+    }
+
+    AuditEvents(java.util.function.Consumer<ObjectNode> alsoTo) {
+        this.alsoTo = alsoTo;
+    }
+
     /** Longest path a {@code denied} event repeats: refusals are sent by anyone, at any length. */
     static final int MAX_PATH = 256;
 
@@ -111,11 +122,12 @@ final class AuditEvents {
         e.put(study.kind().field(), study.id());
     }
 
-    private static void write(ObjectNode e) {
+    private void write(ObjectNode e) {
         try {
             AUDIT.info(Json.MAPPER.writeValueAsString(e));
         } catch (JsonProcessingException x) {
             LOG.log(Level.WARNING, "ohif-bridge: audit event not written", x);
         }
+        alsoTo.accept(e);
     }
 }

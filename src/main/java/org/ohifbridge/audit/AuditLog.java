@@ -47,10 +47,17 @@ public class AuditLog {
         this.sweepMillis = 0;
     }
 
-    @Inject
+    /** Events in the log only (one node, or tests). */
     public AuditLog(OrthancApi orthanc, Settings settings) {
+        this(orthanc, settings, null);
+    }
+
+    /** @param table where events go as well when a database is configured (null: the log only) */
+    @Inject
+    public AuditLog(OrthancApi orthanc, Settings settings, AuditTable table) {
         this.lookup = new StudyLookup(orthanc);
-        this.trail = new AuditTrail(lookup, new StudyTallies<>(settings.auditIdle(), MAX_OPEN_STUDIES));
+        this.trail = new AuditTrail(lookup, new StudyTallies<>(settings.auditIdle(), MAX_OPEN_STUDIES),
+                table == null ? new AuditEvents() : new AuditEvents(table::add));
         this.sweepMillis = Math.max(200, Math.min(settings.auditIdle().toMillis() / 2, 15_000));
     }
 

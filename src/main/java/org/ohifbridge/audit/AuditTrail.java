@@ -19,14 +19,19 @@ final class AuditTrail {
     private final StudyTallies<AuditedStudy> tallies;
     /** {@code denied} events written one by one per second at most; the others are counted in one line. */
     static final int DENIED_PER_SECOND = 20;
-    private final AuditEvents events = new AuditEvents();
+    private final AuditEvents events;
     private long deniedSecond = Long.MIN_VALUE;
     private int deniedThisSecond;
     private long deniedSuppressed;
 
     AuditTrail(StudyLookup lookup, StudyTallies<AuditedStudy> tallies) {
+        this(lookup, tallies, new AuditEvents());
+    }
+
+    AuditTrail(StudyLookup lookup, StudyTallies<AuditedStudy> tallies, AuditEvents events) {
         this.lookup = lookup;
         this.tallies = tallies;
+        this.events = events;
     }
 
     /**

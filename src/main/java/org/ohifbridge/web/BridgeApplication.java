@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.server.ServerProperties;
+import org.ohifbridge.audit.AuditResource;
 import org.ohifbridge.cache.StudyDocumentResource;
 import org.ohifbridge.metrics.MetricsResource;
 import org.ohifbridge.ohif.OhifAssetResource;
@@ -26,7 +27,7 @@ public class BridgeApplication extends Application {
     /** The resources, each in the package of its feature. */
     static final Set<Class<?>> RESOURCES = Set.of(OhifAssetResource.class, DicomWebResource.class,
             InstanceFileResource.class, LauncherResource.class, OpenResource.class, StudyDocumentResource.class,
-            PreloadStatusResource.class, AdminResource.class, MetricsResource.class);
+            PreloadStatusResource.class, AdminResource.class, MetricsResource.class, AuditResource.class);
 
     /** How answers are written: errors as small JSON bodies, JSON with the WAR's one ObjectMapper. */
     public static final Set<Class<?>> PROVIDERS = Set.of(OrthancExceptionMapper.class,

@@ -67,6 +67,36 @@ class ClusterIT {
         return Json.MAPPER.readTree(Http.get(base, "preload/status").body());
     }
 
+    /**
+     * A reading spread over both replicas (each serves the study once) lands in the one table; the admin page on
+     * either finds both events by the study's UID, as a page and as CSV.
+     */
+    private static void oneAuditTrail(TestPostgres pg, URL a, TomcatProcess b, TestOrthanc orthanc, String instance,
+                                      String holderB, String holderA) throws Exception {
+        JsonNode study = Json.MAPPER.readTree(orthanc.get("/instances/" + instance + "/study").body());
+        String studyId = study.path("ID").asText();
+        String uid = study.path("MainDicomTags").path("StudyInstanceUID").asText();
+        assertEquals(200, Http.get(a, "studies/" + studyId + "/ohif-dicom-json").statusCode());
+        assertEquals(200, Http.get(b.url(), "studies/" + studyId + "/ohif-dicom-json").statusCode());
+        Await.until("both replicas' study-open events in the table", Duration.ofSeconds(20), Duration.ofMillis(250),
+                () -> "2".equals(pg.sql("bridge", "SELECT count(DISTINCT replica) FROM ohifbridge_audit"
+                        + " WHERE action = 'study-open' AND study_uid = '" + uid + "'")));
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "it-admin:it-admin-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var page = Http.get(a, "admin/audit?study=" + uid, "Authorization", auth);
+        assertEquals(200, page.statusCode());
+        String html = Http.text(page);
+        assertTrue(html.contains(holderA) && html.contains(holderB), "both replicas' events: " + html);
+        var csv = Http.get(a, "admin/audit?study=" + uid + "&format=csv", "Authorization", auth);
+        assertEquals(200, csv.statusCode());
+        List<String> lines = Http.text(csv).lines().filter(l -> l.contains(",study-open,")).toList();
+        assertEquals(2, lines.size(), Http.text(csv));
+        assertEquals(401, Http.get(a, "admin/audit?study=" + uid).statusCode(), "admin only");
+        assertEquals(400, Http.get(a, "admin/audit?study=x%27%20or%201=1", "Authorization", auth).statusCode());
+        System.out.println("[ClusterIT] one audit trail: the study opened on both replicas, both events found by its"
+                + " UID on replica A's admin/audit");
+    }
+
     @Test
     void theElectedReplicaKilledDuringIngestIsReplacedAndNoInstanceIsMissed() throws Exception {
         TestPostgres pg = TestPostgres.shared();
@@ -97,6 +127,8 @@ class ClusterIT {
                 long killedAt = 0;
                 for (int i = 0; i < files.size(); i++) {
                     if (i == files.size() / 2) {
+                        oneAuditTrail(pg, a, b, orthancA, ids.get(0), holderB,
+                                sa.path("replica").asText().substring("standby ".length()));
                         JsonNode before = status(a);
                         assertEquals(0, before.path("records").path("computed").asLong(),
                                 "the standby did no work while B ran: " + before);

@@ -34,7 +34,7 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; 
 install_packages() {
   local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk python3 curl gcc libc6-dev ca-certificates procps)
   # the cluster tests and demo: a private PostgreSQL (never the packaged service) and Orthanc's index plugin for it
-  [ "${1:-}" = browser ] && want+=(postgresql orthanc-postgresql)
+  [ "${1:-}" = browser ] && want+=(postgresql orthanc-postgresql haproxy)
   [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
   [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk nginx nghttp2-client)
   command -v java >/dev/null || want+=(openjdk-17-jdk-headless)

@@ -1,17 +1,23 @@
 package org.ohifbridge.preload;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.ohifbridge.cluster.Database;
+import org.ohifbridge.cluster.SkippedTable;
 
 /**
  * Instances the preload or the backfill gave up on after {@link InstanceCheck#ATTEMPTS} attempts while Orthanc
  * answered (a stored file gone, tags Orthanc cannot read, tag values too large for a record): listed by Orthanc id in
  * {@code preload/status}, each logged once; the next backfill pass tries them again first. Kept in memory, at most
- * {@value #KEPT} ids (the count goes on beyond).
+ * {@value #KEPT} ids (the count goes on beyond); with a database also in {@code ohifbridge_skipped}, which is then
+ * what the status and the retry read (the replica that takes the work over knows them), memory serving while the
+ * database does not answer.
  */
 @ApplicationScoped
 public class SkippedInstances {
@@ -24,8 +30,24 @@ public class SkippedInstances {
 
     private final Map<String, String> byId = new LinkedHashMap<>();
     private long beyond;
+    private final SkippedTable table;
 
-    public synchronized void add(String instanceId, String reason) {
+    /** In memory only (one node, tests). */
+    public SkippedInstances() {
+        this.table = null;
+    }
+
+    @Inject
+    public SkippedInstances(Database database) {
+        this.table = database.configured() ? new SkippedTable(database) : null;
+    }
+
+    public void add(String instanceId, String reason) {
+        shared(t -> t.put(instanceId, reason));
+        remember(instanceId, reason);
+    }
+
+    private synchronized void remember(String instanceId, String reason) {
         if (byId.containsKey(instanceId)) {
             byId.put(instanceId, reason);
             return;
@@ -39,23 +61,65 @@ public class SkippedInstances {
                 + "); listed in preload/status, tried again by the next backfill");
     }
 
-    public synchronized void remove(String instanceId) {
-        byId.remove(instanceId);
+    public void remove(String instanceId) {
+        synchronized (this) {
+            if (byId.remove(instanceId) == null && table == null) {
+                return;
+            }
+        }
+        shared(t -> t.remove(instanceId));
     }
 
-    public synchronized List<Skipped> list() {
-        List<Skipped> out = new ArrayList<>(byId.size());
-        byId.forEach((id, reason) -> out.add(new Skipped(id, reason)));
+    public List<Skipped> list() {
+        Map<String, String> listed = listed();
+        List<Skipped> out = new ArrayList<>(listed.size());
+        listed.forEach((id, reason) -> out.add(new Skipped(id, reason)));
         return out;
     }
 
     /** Every skipped instance, those beyond the list included. */
-    public synchronized long count() {
-        return byId.size() + beyond;
+    public long count() {
+        if (table != null) {
+            try {
+                return table.count();
+            } catch (SQLException | RuntimeException e) {
+                // memory answers meanwhile
+            }
+        }
+        synchronized (this) {
+            return byId.size() + beyond;
+        }
     }
 
     /** The listed ids, for a retry. */
-    public synchronized List<String> ids() {
-        return List.copyOf(byId.keySet());
+    public List<String> ids() {
+        return List.copyOf(listed().keySet());
+    }
+
+    private Map<String, String> listed() {
+        if (table != null) {
+            try {
+                return table.list(KEPT);
+            } catch (SQLException | RuntimeException e) {
+                // memory answers meanwhile
+            }
+        }
+        synchronized (this) {
+            return new LinkedHashMap<>(byId);
+        }
+    }
+
+    private interface TableWork {
+        void run(SkippedTable t) throws SQLException;
+    }
+
+    private void shared(TableWork work) {
+        if (table != null) {
+            try {
+                work.run(table);
+            } catch (SQLException | RuntimeException e) {
+                LOG.fine(() -> "ohif-bridge: skipped instances not shared (" + e.getClass().getSimpleName() + ")");
+            }
+        }
     }
 }

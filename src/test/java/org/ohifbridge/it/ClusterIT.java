@@ -31,13 +31,16 @@ import org.ohifbridge.testing.Http;
  * writers, one change log; files in a shared folder), and two replicas of the WAR on two servers sharing their state
  * in the database: replica B on a Tomcat of its own (a separate JVM), replica A on the test Tomcat. B is elected first;
  * 500 instances are ingested through both Orthancs and B is killed (SIGKILL) half-way: A takes the work over within
- * 30 s, from B's stored position, and every instance ends up with its metadata 4202. Takeover time and the work done
+ * 30 s, from B's stored position, and every instance ends up with its metadata 4202; HAProxy in front (health checks on
+ * health/ready) serves every request from A after the kill. Takeover time and the work done
  * twice are printed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ClusterIT {
+    /** The deployment's name for Arquillian; both replicas serve the WAR at /cluster/, as behind a load balancer. */
     private static final String A = "replica-a";
+    private static final String CONTEXT = "cluster";
 
     @ArquillianResource
     Deployer deployer;
@@ -60,7 +63,7 @@ class ClusterIT {
 
     @Deployment(name = A, testable = false, managed = false)
     static WebArchive replicaA() {
-        return Deployments.war(A + ".war", replica(orthanc("cluster-a"), A));
+        return Deployments.war(CONTEXT + ".war", replica(orthanc("cluster-a"), A));
     }
 
     private static JsonNode status(URL base) throws IOException {
@@ -107,28 +110,39 @@ class ClusterIT {
             files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
         }
         assertEquals(500, files.size(), "the 500 cloned slices (scripts/test.sh)");
-        URL a = Deployments.url(A + ".war");
+        URL a = Deployments.url(CONTEXT + ".war");
 
-        try (TomcatProcess b = new TomcatProcess("replica-b", replica(orthancB, "replica-b"))) {
+        try (TomcatProcess b = new TomcatProcess(CONTEXT, replica(orthancB, "replica-b"))) {
             b.start();
             JsonNode sb = Await.value("replica B elected", Duration.ofSeconds(30), () -> status(b.url()),
                     st -> st.path("replica").asText().startsWith("leader ")
                             && "up to date".equals(st.path("preload").path("state").asText()));
             String holderB = sb.path("replica").asText().substring("leader ".length());
             deployer.deploy(A);
+            TestHaproxy lb = null;
             try {
                 JsonNode sa = Await.value("replica A up", Duration.ofSeconds(30), () -> status(a),
                         st -> st.path("replica").asText().startsWith("standby "));
                 assertEquals(holderB, pg.sql("bridge", "SELECT holder FROM ohifbridge_lease"), "one lease, B's");
                 assertEquals("off", sa.path("preload").path("state").asText(), "a standby does not follow the changes");
+                String holderA = sa.path("replica").asText().substring("standby ".length());
+                lb = new TestHaproxy(CONTEXT, List.of("127.0.0.1:" + System.getProperty("it.http.port", "18080"),
+                        "127.0.0.1:" + b.port()));
+                URL viaLb = lb.url(CONTEXT);
+                java.util.Set<String> served = new java.util.HashSet<>();
+                Await.until("both replicas serving behind HAProxy", Duration.ofSeconds(20), Duration.ofMillis(100), () -> {
+                    String r = status(viaLb).path("replica").asText();
+                    served.add(r.substring(r.indexOf(' ') + 1));
+                    return served.size() == 2;
+                });
+                assertEquals(java.util.Set.of(holderA, holderB), served);
 
                 // ingest through both Orthancs (they share one index); B dies half-way
                 List<String> ids = new ArrayList<>();
                 long killedAt = 0;
                 for (int i = 0; i < files.size(); i++) {
                     if (i == files.size() / 2) {
-                        oneAuditTrail(pg, a, b, orthancA, ids.get(0), holderB,
-                                sa.path("replica").asText().substring("standby ".length()));
+                        oneAuditTrail(pg, a, b, orthancA, ids.get(0), holderB, holderA);
                         JsonNode before = status(a);
                         assertEquals(0, before.path("records").path("computed").asLong(),
                                 "the standby did no work while B ran: " + before);
@@ -138,6 +152,16 @@ class ClusterIT {
                     ids.add((i % 2 == 0 ? orthancA : orthancB).upload(files.get(i)));
                 }
                 long t0 = killedAt;
+                // the load balancer sends nobody to the dead node: every request is answered by A
+                String studyJson = "studies/" + Json.MAPPER.readTree(orthancA.get("/instances/" + ids.get(0) + "/study")
+                        .body()).path("ID").asText() + "/ohif-dicom-json";
+                int failed = 0;
+                for (int k = 0; k < 20; k++) {
+                    if (Http.get(viaLb, studyJson).statusCode() != 200) {
+                        failed++;
+                    }
+                }
+                assertEquals(0, failed, "requests through HAProxy after the kill that did not get 200");
                 Await.until("replica A elected", Duration.ofSeconds(60), Duration.ofMillis(250),
                         () -> status(a).path("replica").asText().startsWith("leader "));
                 long takeoverMs = (System.nanoTime() - t0) / 1_000_000;
@@ -160,7 +184,22 @@ class ClusterIT {
                 String position = pg.sql("bridge", "SELECT content FROM ohifbridge_state WHERE name = 'preload'");
                 assertEquals(after.path("preload").path("position").asLong(),
                         Json.MAPPER.readTree(position).path("since").asLong(), "the shared position is A's now");
+
+                // an instance another replica gave up on is listed by the new leader and retried by its backfill
+                pg.sql("bridge", "INSERT INTO ohifbridge_skipped (instance, reason) VALUES ('" + ids.get(1)
+                        + "', 'left by replica B')");
+                JsonNode skipped = status(a).path("skipped");
+                assertEquals(1, skipped.path("count").asLong(), skipped.toString());
+                assertEquals(ids.get(1), skipped.path("instances").get(0).path("instance").asText());
+                String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "it-admin:it-admin-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(202, Http.send("POST", a, "admin/backfill", "Authorization", auth).statusCode());
+                Await.until("the skipped instance retried and cleared", Duration.ofSeconds(30), Duration.ofMillis(250),
+                        () -> "0".equals(pg.sql("bridge", "SELECT count(*) FROM ohifbridge_skipped")));
             } finally {
+                if (lb != null) {
+                    lb.close();
+                }
                 deployer.undeploy(A);
             }
             assertEquals("0", pg.sql("bridge", "SELECT count(*) FROM ohifbridge_lease"),

@@ -84,6 +84,10 @@ final class TomcatProcess implements AutoCloseable {
         return this;
     }
 
+    int port() {
+        return port;
+    }
+
     URL url() {
         try {
             return new URL("http://127.0.0.1:" + port + "/" + context + "/");

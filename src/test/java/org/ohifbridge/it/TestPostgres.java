@@ -61,6 +61,14 @@ public final class TestPostgres {
         return "jdbc:postgresql://127.0.0.1:" + port + "/bridge";
     }
 
+    /** A database of its own for one test (owned by the bridge user, created at first use): its JDBC URL. */
+    public synchronized String jdbcUrl(String database) {
+        if (!sql("postgres", "SELECT datname FROM pg_database WHERE datname = '" + database + "'").equals(database)) {
+            sql("postgres", "CREATE DATABASE " + database + " OWNER bridge");
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
     public String bridgeUser() {
         return "bridge";
     }

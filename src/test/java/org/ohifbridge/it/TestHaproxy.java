@@ -22,8 +22,13 @@ final class TestHaproxy implements AutoCloseable {
 
     /** @param replicas host:port of each replica; every replica serves the WAR at {@code /context/} */
     TestHaproxy(String context, List<String> replicas) throws IOException {
+        this(context, replicas, freePort());
+    }
+
+    /** @param port where it listens (a fixed one when a sign-on provider must know the address) */
+    TestHaproxy(String context, List<String> replicas, int port) throws IOException {
         dir = Files.createTempDirectory("ohif-bridge-it-haproxy-");
-        port = freePort();
+        this.port = port;
         StringBuilder cfg = new StringBuilder("""
                 global
                     maxconn 512

@@ -27,9 +27,17 @@ final class TomcatProcess implements AutoCloseable {
     private Process process;
 
     TomcatProcess(String context, Map<String, String> settings) throws IOException {
+        this(context, settings, freePort(), "");
+    }
+
+    /**
+     * @param port    its HTTP port
+     * @param cluster XML placed in its Engine (a Tomcat cluster: session replication), or ""
+     */
+    TomcatProcess(String context, Map<String, String> settings, int port, String cluster) throws IOException {
         this.context = context;
         this.base = Files.createTempDirectory("ohif-bridge-it-tomcat-" + context + "-");
-        this.port = freePort();
+        this.port = port;
         Path home = Path.of(System.getProperty("catalina.home"));
         for (String d : List.of("conf/Catalina/localhost", "logs", "webapps", "work", "temp")) {
             Files.createDirectories(base.resolve(d));
@@ -42,11 +50,12 @@ final class TomcatProcess implements AutoCloseable {
                   <Service name="Catalina">
                     <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"/>
                     <Engine name="Catalina" defaultHost="localhost">
+                      %s
                       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
                     </Engine>
                   </Service>
                 </Server>
-                """.formatted(port));
+                """.formatted(port, cluster));
         StringBuilder xml = new StringBuilder("<Context docBase=\"")
                 .append(Path.of(System.getProperty("war.file", "target/ohif-bridge.war")).toAbsolutePath()).append("\">\n");
         Map<String, String> all = new java.util.LinkedHashMap<>(settings);
@@ -130,7 +139,7 @@ final class TomcatProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

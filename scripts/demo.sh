@@ -4,13 +4,15 @@
 # at http://127.0.0.1:8080/ohif-bridge/. Ctrl-C or SIGTERM stops everything it started. Running it again
 # reuses what is installed and loaded.
 #
-#   scripts/demo.sh [--wildfly] [--https] [--keycloak]
+#   scripts/demo.sh [--wildfly] [--https] [--keycloak] | --cluster
 #     --wildfly   WildFly 39 instead of Tomcat 10.1, configured with the scripts in wildfly-config/ as a WildFly
 #                 admin would run them (management on 127.0.0.1:9990)
 #     --https     also HTTPS with HTTP/2 on 127.0.0.1:8443 with a self-signed certificate made here (your
 #                 browser warns once); the printed URL is then https://localhost:8443/...
 #     --keycloak  sign-on with OpenID Connect against a local Keycloak (Maven Central) on 127.0.0.1:8180 instead
 #                 of BASIC: SignOn=oidc in the WAR on Tomcat, WildFly's own OIDC client (oidc.cli) on WildFly
+#     --cluster   scale-out instead (scripts/demo-cluster.sh): PostgreSQL, two Orthancs on it, two Tomcat nodes
+#                 sharing state and sessions, HAProxy in front on 127.0.0.1:8080
 #   Sign-on: by default the server's own users (BASIC); the demo makes one user with the viewer and admin roles and
 #   prints "ohif-bridge demo login: <user>:<password>" beside the ready line, then the audit trail's file.
 #   environment: DEMO_HTTP_PORT (8080), DEMO_HTTPS_PORT (8443), DEMO_MANAGEMENT_PORT (9990, WildFly),
@@ -28,7 +30,8 @@ for arg in "$@"; do
     --tomcat) SERVER=tomcat ;;
     --https) HTTPS=1 ;;
     --keycloak) KEYCLOAK=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --cluster) exec "$(dirname "$0")/demo-cluster.sh" ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) die "unknown option $arg (try --help)" ;;
   esac
 done

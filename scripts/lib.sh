@@ -35,6 +35,7 @@ install_packages() {
   local want=(orthanc orthanc-dicomweb orthanc-gdcm dcmtk python3 curl gcc libc6-dev ca-certificates procps)
   # the cluster tests and demo: a private PostgreSQL (never the packaged service) and Orthanc's index plugin for it
   [ "${1:-}" = browser ] && want+=(postgresql orthanc-postgresql haproxy)
+  [ "${1:-}" = cluster ] && want+=(postgresql orthanc-postgresql haproxy wrk)
   [ "${1:-}" = browser ] && want+=(chromium chromium-driver)
   [ "${1:-}" = bench ] && want+=(chromium chromium-driver wrk nginx nghttp2-client)
   command -v java >/dev/null || want+=(openjdk-17-jdk-headless)
@@ -322,3 +323,150 @@ start_keycloak() {
   die "Keycloak did not start; see $logfile"
 }
 
+# ---- scale-out (scripts/demo.sh --cluster, bench/cluster.sh): private PostgreSQL, Orthancs on it, Tomcat nodes, HAProxy
+
+# start_postgres DIR PORT: a private PostgreSQL cluster in DIR (Debian's binaries; as the postgres user when we are
+# root: it refuses root), on 127.0.0.1:PORT only, its socket in DIR; databases orthanc and bridge, each with a user
+# of that name and a password made here (DIR/<user>.password, readable by us only). Reused when DIR has one.
+# Sets PG_PID.
+start_postgres() {
+  local dir="$1" port="$2" bin as=()
+  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  [ -x "$bin/postgres" ] || die "PostgreSQL is not installed"
+  [ "$(id -u)" = 0 ] && as=(setpriv --reuid=postgres --regid=postgres --init-groups --)
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/superuser.pw")
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir/superuser.pw"
+    "${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/superuser.pw" --auth-local=trust \
+      --auth-host=scram-sha-256 -E UTF8 --no-instructions >"$dir/initdb.log" 2>&1 || die "initdb failed; see $dir/initdb.log"
+  fi
+  "${as[@]}" "$bin/postgres" -D "$dir/data" -h 127.0.0.1 -p "$port" -k "$dir" >"$dir/postgres.log" 2>&1 &
+  PG_PID=$!
+  for _ in $(seq 1 100); do
+    "$bin/psql" -h "$dir" -p "$port" -U postgres -At -c 'SELECT 1' >/dev/null 2>&1 && break
+    kill -0 "$PG_PID" 2>/dev/null || die "PostgreSQL exited; see $dir/postgres.log"
+    sleep 0.2
+  done
+  local u pw
+  for u in orthanc bridge; do
+    [ -f "$dir/$u.password" ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/$u.password")
+    pw="$(cat "$dir/$u.password")"
+    if [ -z "$("$bin/psql" -h "$dir" -p "$port" -U postgres -At -c "SELECT 1 FROM pg_roles WHERE rolname = '$u'")" ]; then
+      "$bin/psql" -h "$dir" -p "$port" -U postgres -q -c "CREATE ROLE $u LOGIN PASSWORD '$pw'" \
+        -c "CREATE DATABASE $u OWNER $u" >/dev/null || die "cannot create the $u database"
+    fi
+  done
+}
+
+# start_orthanc_pg DIR HTTP_PORT DICOM_PORT STORAGE PG_DIR PG_PORT: an Orthanc of a cluster: its index in the private
+# PostgreSQL (orthanc-postgresql, "Lock": false so that several Orthancs write), its files in STORAGE (shared by the
+# cluster's Orthancs). Sets ORTHANC_PID.
+start_orthanc_pg() {
+  local dir="$1" http="$2" dicom="$3" storage="$4" pgdir="$5" pgport="$6"
+  mkdir -p "$dir" "$storage"
+  sed -e "s|@NAME@|ohif-bridge-cluster|" -e "s|@STORAGE@|$storage|g" -e "s|@HTTP_PORT@|$http|" -e "s|@DICOM_PORT@|$dicom|" \
+      -e "s|@AUTHENTICATION@|false|" -e "s|@USERS@|{}|" "$ROOT/scripts/orthanc.json.template" \
+    | python3 -c 'import json,sys
+c = json.load(sys.stdin)
+c["Plugins"].append("/usr/share/orthanc/plugins/libOrthancPostgreSQLIndex.so")
+c["PostgreSQL"] = {"EnableIndex": True, "EnableStorage": False, "Host": "127.0.0.1", "Port": int(sys.argv[1]),
+                   "Database": "orthanc", "Username": "orthanc", "Password": open(sys.argv[2]).read().strip(),
+                   "Lock": False, "EnableSsl": False}
+json.dump(c, sys.stdout, indent=2)' "$pgport" "$pgdir/orthanc.password" >"$dir/orthanc.json"
+  chmod 600 "$dir/orthanc.json"
+  LD_PRELOAD="$SHIM" /usr/sbin/Orthanc --logfile="$dir/orthanc.log" "$dir/orthanc.json" &
+  ORTHANC_PID=$!
+  for _ in $(seq 1 300); do
+    kill -0 "$ORTHANC_PID" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
+    curl -sf "http://127.0.0.1:$http/system" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  die "Orthanc did not answer on 127.0.0.1:$http"
+}
+
+# tomcat_node BASE HTTP_PORT RECEIVER_PORT ALL_RECEIVER_PORTS: a Tomcat base folder (CATALINA_BASE, sharing the prepared
+# TOMCAT_HOME) for one node of a Tribes cluster on loopback: DeltaManager, static members, replication acknowledged
+# before the answer (README, "Scaling out"). Users come from TOMCAT_HOME/conf/tomcat-users.xml.
+tomcat_node() {
+  local base="$1" http="$2" self="$3" all="$4" members="" i=1 p
+  mkdir -p "$base/conf/Catalina/localhost" "$base/logs" "$base/webapps" "$base/work" "$base/temp"
+  cp "$TOMCAT_HOME/conf/web.xml" "$TOMCAT_HOME/conf/logging.properties" "$base/conf/"
+  [ -f "$TOMCAT_HOME/conf/tomcat-users.xml" ] && cp "$TOMCAT_HOME/conf/tomcat-users.xml" "$base/conf/"
+  for p in $all; do
+    members+="<Member className=\"org.apache.catalina.tribes.membership.StaticMember\" host=\"127.0.0.1\" port=\"$p\" uniqueId=\"{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,$i}\"/>"
+    i=$((i + 1))
+  done
+  cat >"$base/conf/server.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <GlobalNamingResources>
+    <Resource name="UserDatabase" auth="Container" type="org.apache.catalina.UserDatabase"
+              factory="org.apache.catalina.users.MemoryUserDatabaseFactory" pathname="conf/tomcat-users.xml" readonly="true"/>
+  </GlobalNamingResources>
+  <Service name="Catalina">
+    <Connector address="127.0.0.1" port="$http" protocol="HTTP/1.1" connectionTimeout="20000"/>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Cluster className="org.apache.catalina.ha.tcp.SimpleTcpCluster" channelSendOptions="6">
+        <Manager className="org.apache.catalina.ha.session.DeltaManager" expireSessionsOnShutdown="false"
+                 notifyListenersOnReplication="true"/>
+        <Channel className="org.apache.catalina.tribes.group.GroupChannel">
+          <Membership className="org.apache.catalina.tribes.membership.StaticMembershipService">$members</Membership>
+          <Receiver className="org.apache.catalina.tribes.transport.nio.NioReceiver" address="127.0.0.1" port="$self"
+                    autoBind="0" selectorTimeout="5000" maxThreads="6"/>
+          <Sender className="org.apache.catalina.tribes.transport.ReplicationTransmitter">
+            <Transport className="org.apache.catalina.tribes.transport.nio.PooledParallelSender"/>
+          </Sender>
+          <Interceptor className="org.apache.catalina.tribes.group.interceptors.TcpFailureDetector"/>
+          <Interceptor className="org.apache.catalina.tribes.group.interceptors.MessageDispatchInterceptor"/>
+        </Channel>
+        <Valve className="org.apache.catalina.ha.tcp.ReplicationValve" filter=""/>
+        <ClusterListener className="org.apache.catalina.ha.session.ClusterSessionListener"/>
+      </Cluster>
+      <Realm className="org.apache.catalina.realm.LockOutRealm">
+        <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase"/>
+      </Realm>
+      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+    </Engine>
+  </Service>
+</Server>
+XML
+}
+
+# start_tomcat_node BASE LOG URL: runs the node (TOMCAT_HOME with CATALINA_BASE=BASE) until URL answers. Sets
+# TOMCAT_PID.
+start_tomcat_node() {
+  local base="$1" logfile="$2" url="$3"
+  CATALINA_BASE="$base" CATALINA_OUT="$logfile" "$TOMCAT_HOME/bin/catalina.sh" run >"$logfile" 2>&1 &
+  TOMCAT_PID=$!
+  for _ in $(seq 1 600); do
+    curl -sf "$url" >/dev/null 2>&1 && return 0
+    kill -0 "$TOMCAT_PID" 2>/dev/null || die "Tomcat exited; see $logfile"
+    sleep 0.2
+  done
+  die "Tomcat did not answer on $url; see $logfile"
+}
+
+# start_haproxy DIR PORT CONTEXT HOST:PORT...: Debian's HAProxy on 127.0.0.1:PORT, round-robin over the replicas,
+# each checked every second on CONTEXT/health/ready; a refused connection goes to another replica. Sets HAPROXY_PID.
+start_haproxy() {
+  local dir="$1" port="$2" context="$3" i=0 s; shift 3
+  mkdir -p "$dir"
+  {
+    printf 'global\n    maxconn 1024\ndefaults\n    mode http\n    timeout connect 2s\n    timeout client 120s\n'
+    printf '    timeout server 120s\n    retries 2\n    option redispatch\n'
+    printf 'frontend replicas_in\n    bind 127.0.0.1:%s\n    default_backend replicas\n' "$port"
+    printf 'backend replicas\n    balance roundrobin\n    option httpchk GET /%s/health/ready\n' "$context"
+    printf '    http-check expect status 200\n    default-server inter 1s fall 2 rise 2\n'
+    for s in "$@"; do printf '    server r%s %s check\n' "$i" "$s"; i=$((i + 1)); done
+  } >"$dir/haproxy.cfg"
+  /usr/sbin/haproxy -db -f "$dir/haproxy.cfg" >"$dir/haproxy.log" 2>&1 &
+  HAPROXY_PID=$!
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    kill -0 "$HAPROXY_PID" 2>/dev/null || die "HAProxy exited; see $dir/haproxy.log"
+    sleep 0.1
+  done
+  die "HAProxy did not listen on 127.0.0.1:$port"
+}

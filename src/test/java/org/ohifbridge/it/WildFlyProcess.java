@@ -1,0 +1,141 @@
+package org.ohifbridge.it;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.ohifbridge.testing.Await;
+import org.ohifbridge.testing.Http;
+
+/**
+ * A WildFly node of a cluster for the session tests: the distribution the tests unpacked ({@code jboss.home}), a server
+ * base folder of its own, the {@code standalone-ha.xml} profile (distributable sessions in Infinispan), JGroups over TCP
+ * on loopback with its peers listed (TCPPING: no multicast), every socket on 127.0.0.1 and shifted by a port offset.
+ * The WAR is dropped into its deployments folder under {@code <context>.war}; its settings are system properties. Its
+ * JVM is a child of standalone.sh: killing the node kills both.
+ */
+final class WildFlyProcess implements AutoCloseable {
+    static final int JGROUPS_TCP = 7600;
+    private final Path base;
+    private final int offset;
+    private final String context;
+    private final List<String> properties = new ArrayList<>();
+    private Process process;
+
+    /** @param peerOffsets the port offsets of every node of the cluster, this one's included */
+    WildFlyProcess(String name, String context, int offset, int[] peerOffsets, Map<String, String> settings)
+            throws IOException {
+        this.offset = offset;
+        this.context = context;
+        Path home = Path.of(System.getProperty("jboss.home"));
+        base = Files.createTempDirectory("ohif-bridge-it-wildfly-" + name + "-");
+        for (String d : List.of("configuration", "deployments", "data", "log", "tmp")) {
+            Files.createDirectories(base.resolve(d));
+        }
+        try (Stream<Path> files = Files.list(home.resolve("standalone/configuration"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, base.resolve("configuration").resolve(f.getFileName()));
+            }
+        }
+        Path ha = base.resolve("configuration/standalone-ha.xml");
+        StringBuilder peers = new StringBuilder();
+        StringBuilder bindings = new StringBuilder();
+        for (int i = 0; i < peerOffsets.length; i++) {
+            peers.append(i == 0 ? "" : " ").append("jgroups-peer-").append(i);
+            bindings.append("<outbound-socket-binding name=\"jgroups-peer-").append(i)
+                    .append("\"><remote-destination host=\"127.0.0.1\" port=\"").append(JGROUPS_TCP + peerOffsets[i])
+                    .append("\"/></outbound-socket-binding>");
+        }
+        String xml = Files.readString(ha);
+        String edited = xml.replace("<channel name=\"ee\" stack=\"udp\"", "<channel name=\"ee\" stack=\"tcp\"")
+                .replace("<socket-protocol type=\"MPING\" socket-binding=\"jgroups-mping\"/>",
+                        "<socket-discovery-protocol type=\"TCPPING\" socket-bindings=\"" + peers + "\"/>")
+                .replace("</socket-binding-group>", bindings + "</socket-binding-group>");
+        if (edited.equals(xml) || !edited.contains("TCPPING") || !edited.contains("stack=\"tcp\" cluster")) {
+            throw new IllegalStateException("standalone-ha.xml is not as expected: " + ha);
+        }
+        Files.writeString(ha, edited);
+        Files.copy(Path.of(System.getProperty("war.file", "target/ohif-bridge.war")),
+                base.resolve("deployments").resolve(context + ".war"));
+        properties.add("-Djboss.server.base.dir=" + base);
+        properties.add("-Djboss.node.name=" + name);
+        properties.add("-Djboss.bind.address=127.0.0.1");
+        properties.add("-Djboss.bind.address.private=127.0.0.1");
+        properties.add("-Djboss.bind.address.management=127.0.0.1");
+        properties.add("-Djboss.socket.binding.port-offset=" + offset);
+        settings.forEach((k, v) -> properties.add("-Dohifbridge." + k + "=" + v));
+    }
+
+    int httpPort() {
+        return 8080 + offset;
+    }
+
+    WildFlyProcess start() throws IOException {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-ha.xml"));
+        command.addAll(properties);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(base.resolve("log/stdout.log").toFile());
+        pb.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        Await.until("WildFly node on port " + httpPort(), Duration.ofSeconds(180), Duration.ofMillis(500), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("WildFly exited; see " + base.resolve("log"));
+            }
+            try {
+                return Http.get(url(), "health/live").statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    URL url() {
+        try {
+            return new URL("http://127.0.0.1:" + httpPort() + "/" + context + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    String log() throws IOException {
+        Path server = base.resolve("log/server.log");
+        return Files.isRegularFile(server) ? Files.readString(server) : "";
+    }
+
+    /** SIGKILL to the JVM and its launcher script: the node dies without a word. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Stream<Path> s = Files.walk(base)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is not worth failing a run for
+        }
+    }
+}

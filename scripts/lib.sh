@@ -448,8 +448,9 @@ start_tomcat_node() {
   die "Tomcat did not answer on $url; see $logfile"
 }
 
-# start_haproxy DIR PORT CONTEXT HOST:PORT...: Debian's HAProxy on 127.0.0.1:PORT, round-robin over the replicas,
-# each checked every second on CONTEXT/health/ready; a refused connection goes to another replica. Sets HAPROXY_PID.
+# start_haproxy DIR PORT CONTEXT HOST:PORT...: Debian's HAProxy on 127.0.0.1:PORT, round-robin over the replicas, a
+# browser kept on one while it lives (cookie OHIFBRIDGE_NODE), each checked every second on CONTEXT/health/ready; a
+# refused connection goes to another replica. Sets HAPROXY_PID.
 start_haproxy() {
   local dir="$1" port="$2" context="$3" i=0 s; shift 3
   mkdir -p "$dir"
@@ -457,9 +458,10 @@ start_haproxy() {
     printf 'global\n    maxconn 1024\ndefaults\n    mode http\n    timeout connect 2s\n    timeout client 120s\n'
     printf '    timeout server 120s\n    retries 2\n    option redispatch\n'
     printf 'frontend replicas_in\n    bind 127.0.0.1:%s\n    default_backend replicas\n' "$port"
-    printf 'backend replicas\n    balance roundrobin\n    option httpchk GET /%s/health/ready\n' "$context"
+    printf 'backend replicas\n    balance roundrobin\n    cookie OHIFBRIDGE_NODE insert indirect nocache httponly\n'
+    printf '    option httpchk GET /%s/health/ready\n' "$context"
     printf '    http-check expect status 200\n    default-server inter 1s fall 2 rise 2\n'
-    for s in "$@"; do printf '    server r%s %s check\n' "$i" "$s"; i=$((i + 1)); done
+    for s in "$@"; do printf '    server r%s %s check cookie r%s\n' "$i" "$s" "$i"; i=$((i + 1)); done
   } >"$dir/haproxy.cfg"
   /usr/sbin/haproxy -db -f "$dir/haproxy.cfg" >"$dir/haproxy.log" 2>&1 &
   HAPROXY_PID=$!

@@ -29,7 +29,10 @@ final class BrowserSession {
     private static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    // HTTP/1.1 as browsers speak it over http:// (no h2c upgrade: that would pin the connection to one node behind a
+    // load balancer, which no browser does)
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new LoopbackCookies(jar)).build();
     /** Every Set-Cookie header seen, in order. */
     final List<String> setCookies = new ArrayList<>();

@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.ohifbridge.testing.Await;
 
 /**
- * Debian's HAProxy in front of the replicas, as a hospital's load balancer: round-robin, each replica checked every
- * second on {@code health/ready} (out after two failures, back after two successes), a request whose replica refuses
- * the connection sent to another one. Listens on 127.0.0.1 only; its own process, stopped by its PID.
+ * Debian's HAProxy in front of the replicas, as a hospital's load balancer: round-robin, a browser's session kept on
+ * one replica while it lives (a cookie of the balancer's own), each replica checked every second on
+ * {@code health/ready} (out after two failures, back after two successes), a request whose replica refuses the
+ * connection sent to another one. Listens on 127.0.0.1 only; its own process, stopped by its PID.
  */
 final class TestHaproxy implements AutoCloseable {
+    /** The balancer's cookie: {@code r<i>} names the replica a browser sticks to. */
+    static final String NODE_COOKIE = "OHIFBRIDGE_NODE";
     private final Path dir;
     private final int port;
     private final Process process;
@@ -44,12 +47,14 @@ final class TestHaproxy implements AutoCloseable {
                     default_backend replicas
                 backend replicas
                     balance roundrobin
+                    cookie %s insert indirect nocache httponly
                     option httpchk GET /%s/health/ready
                     http-check expect status 200
                     default-server inter 1s fall 2 rise 2
-                """.formatted(port, context));
+                """.formatted(port, NODE_COOKIE, context));
         for (int i = 0; i < replicas.size(); i++) {
-            cfg.append("    server r").append(i).append(' ').append(replicas.get(i)).append(" check\n");
+            cfg.append("    server r").append(i).append(' ').append(replicas.get(i)).append(" check cookie r").append(i)
+                    .append('\n');
         }
         Files.writeString(dir.resolve("haproxy.cfg"), cfg);
         process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())

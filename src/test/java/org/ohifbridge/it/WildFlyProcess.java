@@ -24,6 +24,7 @@ import org.ohifbridge.testing.Http;
 final class WildFlyProcess implements AutoCloseable {
     static final int JGROUPS_TCP = 7600;
     private final Path base;
+    private final String name;
     private final int offset;
     private final String context;
     private final List<String> properties = new ArrayList<>();
@@ -32,6 +33,7 @@ final class WildFlyProcess implements AutoCloseable {
     /** @param peerOffsets the port offsets of every node of the cluster, this one's included */
     WildFlyProcess(String name, String context, int offset, int[] peerOffsets, Map<String, String> settings)
             throws IOException {
+        this.name = name;
         this.offset = offset;
         this.context = context;
         Path home = Path.of(System.getProperty("jboss.home"));
@@ -131,6 +133,17 @@ final class WildFlyProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            // kept for a look after the run: target/it-logs/wildfly-<node>.log
+            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+            Path server = base.resolve("log/server.log");
+            if (Files.isRegularFile(server)) {
+                Files.copy(server, logs.resolve("wildfly-" + name + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // only a copy
         }
         try (Stream<Path> s = Files.walk(base)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

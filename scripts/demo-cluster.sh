@@ -52,16 +52,7 @@ cp "$ROOT/target/ohif-bridge.war" "$DEMO/war/$CONTEXT.war"
 prepare_tomcat "$DEMO" "${NODE_PORTS[0]}"
 DEMO_USER=demo
 [ -f "$DEMO/demo-user.pass" ] || (umask 077 && head -c 12 /dev/urandom | base64 | tr -d '/+=' >"$DEMO/demo-user.pass")
-(umask 077 && cat >"$TOMCAT_HOME/conf/tomcat-users.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
-  <role rolename="ohif-viewer"/>
-  <role rolename="ohif-admin"/>
-  <role rolename="ohif-metrics"/>
-  <user username="$DEMO_USER" password="$(cat "$DEMO/demo-user.pass")" roles="ohif-viewer,ohif-admin,ohif-metrics"/>
-</tomcat-users>
-XML
-)
+demo_users "$TOMCAT_HOME/conf/tomcat-users.xml" "$DEMO_USER" "$DEMO/demo-user.pass"
 for i in 0 1; do
   base="$DEMO/node-$((i + 1))"
   tomcat_node "$base" "${NODE_PORTS[$i]}" "${RECEIVERS[$i]}" "${RECEIVERS[*]}"

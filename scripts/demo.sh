@@ -139,16 +139,7 @@ PROPS
   <Parameter name=\"ohifbridge.OidcClientSecretFile\" value=\"$DEMO/oidc-client.secret\" override=\"false\"/>"
   else
     SIGN_ON="<!-- SignOn=container (the default): BASIC against conf/tomcat-users.xml -->"
-    (umask 077 && cat >"$TOMCAT_HOME/conf/tomcat-users.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
-  <role rolename="ohif-viewer"/>
-  <role rolename="ohif-admin"/>
-  <role rolename="ohif-metrics"/>
-  <user username="$DEMO_USER" password="$(cat "$DEMO/demo-user.pass")" roles="ohif-viewer,ohif-admin,ohif-metrics"/>
-</tomcat-users>
-XML
-)
+    demo_users "$TOMCAT_HOME/conf/tomcat-users.xml" "$DEMO_USER" "$DEMO/demo-user.pass"
   fi
   # the settings, as a hospital admin would give them: a context file (see README, "Configuration")
   cat >"$TOMCAT_HOME/conf/Catalina/localhost/$CONTEXT.xml" <<XML

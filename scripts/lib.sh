@@ -143,17 +143,44 @@ start_orthanc() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port on 127.0.0.1 is already in use"; fi
   done
   mkdir -p "$dir/db"
-  # the one Orthanc configuration of the demo, the benchmarks and the Java tests (TestOrthanc)
-  sed -e "s|@NAME@|ohif-bridge-demo|" -e "s|@STORAGE@|$dir/db|g" -e "s|@HTTP_PORT@|$http|" -e "s|@DICOM_PORT@|$dicom|" \
-      -e "s|@AUTHENTICATION@|false|" -e "s|@USERS@|{}|" "$ROOT/scripts/orthanc.json.template" >"$dir/orthanc.json"
+  orthanc_config ohif-bridge-demo "$dir/db" "$http" "$dicom" >"$dir/orthanc.json"
+  launch_orthanc "$dir" "$http"
+}
+
+# orthanc_config NAME STORAGE HTTP_PORT DICOM_PORT: the one Orthanc configuration of the demo, the benchmarks and the
+# Java tests (TestOrthanc), from scripts/orthanc.json.template, on stdout.
+orthanc_config() {
+  sed -e "s|@NAME@|$1|" -e "s|@STORAGE@|$2|g" -e "s|@HTTP_PORT@|$3|" -e "s|@DICOM_PORT@|$4|" \
+      -e "s|@AUTHENTICATION@|false|" -e "s|@USERS@|{}|" "$ROOT/scripts/orthanc.json.template"
+}
+
+# launch_orthanc DIR HTTP_PORT: runs Orthanc with DIR/orthanc.json (bound to loopback by the shim) until it answers.
+# Sets ORTHANC_PID.
+launch_orthanc() {
+  local dir="$1" http="$2"
   LD_PRELOAD="$SHIM" /usr/sbin/Orthanc --logfile="$dir/orthanc.log" "$dir/orthanc.json" &
   ORTHANC_PID=$!
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 300); do
     kill -0 "$ORTHANC_PID" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
     curl -sf "http://127.0.0.1:$http/system" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
   die "Orthanc did not answer on 127.0.0.1:$http"
+}
+
+# demo_users FILE USER PASSWORD_FILE: a tomcat-users.xml with one user holding the viewer, admin and metrics roles
+# (readable by us only).
+demo_users() {
+  (umask 077 && cat >"$1" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
+  <role rolename="ohif-viewer"/>
+  <role rolename="ohif-admin"/>
+  <role rolename="ohif-metrics"/>
+  <user username="$2" password="$(cat "$3")" roles="ohif-viewer,ohif-admin,ohif-metrics"/>
+</tomcat-users>
+XML
+)
 }
 
 # upload_samples URL: POST every sample file (and the CT volume, when built) to Orthanc's REST API
@@ -366,9 +393,7 @@ start_postgres() {
 start_orthanc_pg() {
   local dir="$1" http="$2" dicom="$3" storage="$4" pgdir="$5" pgport="$6"
   mkdir -p "$dir" "$storage"
-  sed -e "s|@NAME@|ohif-bridge-cluster|" -e "s|@STORAGE@|$storage|g" -e "s|@HTTP_PORT@|$http|" -e "s|@DICOM_PORT@|$dicom|" \
-      -e "s|@AUTHENTICATION@|false|" -e "s|@USERS@|{}|" "$ROOT/scripts/orthanc.json.template" \
-    | python3 -c 'import json,sys
+  orthanc_config ohif-bridge-cluster "$storage" "$http" "$dicom" | python3 -c 'import json,sys
 c = json.load(sys.stdin)
 c["Plugins"].append("/usr/share/orthanc/plugins/libOrthancPostgreSQLIndex.so")
 c["PostgreSQL"] = {"EnableIndex": True, "EnableStorage": False, "Host": "127.0.0.1", "Port": int(sys.argv[1]),
@@ -376,14 +401,7 @@ c["PostgreSQL"] = {"EnableIndex": True, "EnableStorage": False, "Host": "127.0.0
                    "Lock": False, "EnableSsl": False}
 json.dump(c, sys.stdout, indent=2)' "$pgport" "$pgdir/orthanc.password" >"$dir/orthanc.json"
   chmod 600 "$dir/orthanc.json"
-  LD_PRELOAD="$SHIM" /usr/sbin/Orthanc --logfile="$dir/orthanc.log" "$dir/orthanc.json" &
-  ORTHANC_PID=$!
-  for _ in $(seq 1 300); do
-    kill -0 "$ORTHANC_PID" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
-    curl -sf "http://127.0.0.1:$http/system" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  die "Orthanc did not answer on 127.0.0.1:$http"
+  launch_orthanc "$dir" "$http"
 }
 
 # tomcat_node BASE HTTP_PORT RECEIVER_PORT ALL_RECEIVER_PORTS: a Tomcat base folder (CATALINA_BASE, sharing the prepared

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -25,19 +26,23 @@ import org.postgresql.ds.PGSimpleDataSource;
  * about once a second, the lease every few seconds). Its schema is brought up to date by Flyway from
  * {@code org/ohifbridge/cluster/migration} before first use; Flyway's own lock makes replicas that start together
  * migrate it once. A database that is down at start does not stop the deployment: {@link #ready()} tries again
- * at each use.
+ * at a use at most every {@value #RETRY_SECONDS} s, and says "not ready" at once in between.
  */
 @ApplicationScoped
 public class Database {
     static final String MIGRATIONS = "classpath:org/ohifbridge/cluster/migration";
     static final String HISTORY_TABLE = "ohifbridge_schema_history";
     private static final int TIMEOUT_SECONDS = 5;
+    /** After a failed start, how long callers are told "not ready" without another try. */
+    private static final int RETRY_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final DatabaseSettings settings;
     private volatile DataSource dataSource;
     private volatile boolean migrated;
     private volatile String lastProblem;
+    /** System.nanoTime() before which a failed start is not tried again (callers get "not ready" at once). */
+    private volatile long retryAfter = System.nanoTime();
     /** Last words before the database is let go (a lease to release), each given a connection of its own. */
     private final List<SqlWork> beforeClose = new CopyOnWriteArrayList<>();
 
@@ -64,7 +69,17 @@ public class Database {
      * Whether the database can be used: found, and its schema current (migrated now if need be). A failure is logged
      * once until it changes.
      */
-    public synchronized boolean ready() {
+    public boolean ready() {
+        if (migrated) {
+            return true;
+        }
+        if (System.nanoTime() - retryAfter < 0) {
+            return false; // it failed a moment ago: a status page or a scrape must not wait for it again
+        }
+        return start();
+    }
+
+    private synchronized boolean start() {
         if (migrated) {
             return true;
         }
@@ -86,6 +101,7 @@ public class Database {
             LOG.info(() -> "ohif-bridge: database ready (" + settings.describe() + ")");
             return true;
         } catch (NamingException | RuntimeException e) { // FlywayException is one
+            retryAfter = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
             String problem = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
             if (!problem.equals(lastProblem)) {
                 lastProblem = problem;

@@ -58,6 +58,8 @@ for i in 0 1; do
   tomcat_node "$base" "${NODE_PORTS[$i]}" "${RECEIVERS[$i]}" "${RECEIVERS[*]}"
   cat >"$base/conf/Catalina/localhost/$CONTEXT.xml" <<XML
 <Context docBase="$DEMO/war/$CONTEXT.war">
+  <Manager className="org.apache.catalina.ha.session.DeltaManager" expireSessionsOnShutdown="false"
+           notifyListenersOnReplication="true"/>
   <Parameter name="ohifbridge.OrthancUrl" value="http://127.0.0.1:${ORTHANC_PORTS[$i]}" override="false"/>
   <Parameter name="ohifbridge.DataSource" value="dicom-json" override="false"/>
   <Parameter name="ohifbridge.DataFolder" value="$base/data" override="false"/>

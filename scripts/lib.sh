@@ -405,8 +405,9 @@ json.dump(c, sys.stdout, indent=2)' "$pgport" "$pgdir/orthanc.password" >"$dir/o
 }
 
 # tomcat_node BASE HTTP_PORT RECEIVER_PORT ALL_RECEIVER_PORTS: a Tomcat base folder (CATALINA_BASE, sharing the prepared
-# TOMCAT_HOME) for one node of a Tribes cluster on loopback: DeltaManager, static members, replication acknowledged
-# before the answer (README, "Scaling out"). Users come from TOMCAT_HOME/conf/tomcat-users.xml.
+# TOMCAT_HOME) for one node of a Tribes cluster on loopback: static members, replication acknowledged before the answer
+# (README, "Scaling out"; a WAR's sessions replicate when its context file names the DeltaManager). Users come from
+# TOMCAT_HOME/conf/tomcat-users.xml.
 tomcat_node() {
   local base="$1" http="$2" self="$3" all="$4" members="" i=1 p
   mkdir -p "$base/conf/Catalina/localhost" "$base/logs" "$base/webapps" "$base/work" "$base/temp"

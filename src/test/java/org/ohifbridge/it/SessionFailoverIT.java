@@ -16,8 +16,9 @@ import org.ohifbridge.testing.Await;
 import org.ohifbridge.testing.Samples;
 
 /**
- * Sessions that survive a node: on Tomcat, two Tomcats (separate JVMs) in a Tribes cluster (DeltaManager, static
- * members on loopback, replication acknowledged before the answer); on WildFly (not passing yet, see below), two nodes on
+ * Sessions that survive a node: on Tomcat, two Tomcats (separate JVMs) in a Tribes cluster (static members on
+ * loopback, replication acknowledged before the answer) with the DeltaManager named in the WAR's context file (the WAR
+ * itself is not marked distributable); on WildFly (not passing yet, see below), two nodes on
  * {@code standalone-ha.xml} (Infinispan sessions, JGroups over TCP on loopback). The WAR in {@code oidc} mode on both,
  * HAProxy in front (sessions sticky while their node lives), Keycloak as the provider. A viewer signs on, reads a
  * study through the load balancer, the other node is asked directly that it knows the session, the session's node is
@@ -27,6 +28,9 @@ class SessionFailoverIT {
     /** The load balancer's port: the test realm lets Keycloak send browsers back to it (src/test/keycloak). */
     static final int LB_PORT = 18090;
     private static final String CONTEXT = "ha";
+    /** The WAR's session manager, as the README tells a Tomcat admin to set it in the context file. */
+    static final String MANAGER = "<Manager className=\"org.apache.catalina.ha.session.DeltaManager\""
+            + " expireSessionsOnShutdown=\"false\" notifyListenersOnReplication=\"true\"/>";
 
     /** The Engine's cluster: this node's receiver, both nodes as static members. */
     static String cluster(int self, int[] receivers) {
@@ -77,8 +81,9 @@ class SessionFailoverIT {
         int[] receivers = {TomcatProcess.freePort(), TomcatProcess.freePort()};
         int[] http = {TomcatProcess.freePort(), TomcatProcess.freePort()};
         Map<String, String> settings = settings();
-        try (TomcatProcess n1 = new TomcatProcess(CONTEXT, settings, http[0], cluster(receivers[0], receivers));
-             TomcatProcess n2 = new TomcatProcess(CONTEXT, settings, http[1], cluster(receivers[1], receivers))) {
+        try (TomcatProcess n1 = new TomcatProcess(CONTEXT, settings, http[0], cluster(receivers[0], receivers), MANAGER);
+             TomcatProcess n2 = new TomcatProcess(CONTEXT, settings, http[1], cluster(receivers[1], receivers),
+                     MANAGER)) {
             n1.start();
             n2.start();
             Await.until("the two nodes in one cluster", Duration.ofSeconds(30), Duration.ofMillis(250),
@@ -96,7 +101,8 @@ class SessionFailoverIT {
     }
 
     /**
-     * Not passing yet, so not run: the two nodes form one Infinispan cluster and the viewer signs on, but the node that
+     * Not passing yet, so not run (and it needs a WAR whose web.xml says {@code <distributable/>}, which the shipped WAR
+     * no longer does for this very reason): the two nodes form one Infinispan cluster and the viewer signs on, but the node that
      * served a request keeps the Infinispan lock on the session's metadata after the request ended ("ISPN000299: Unable
      * to acquire lock after 15 seconds for key SessionMetaDataKey"), so the other node answers 500 while it lives and
      * 401 (no profile) once it is killed. Suspected: the weld-servlet bundled in the WAR (WildFly's own Weld is excluded,

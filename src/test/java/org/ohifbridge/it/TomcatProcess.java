@@ -35,6 +35,12 @@ final class TomcatProcess implements AutoCloseable {
      * @param cluster XML placed in its Engine (a Tomcat cluster: session replication), or ""
      */
     TomcatProcess(String context, Map<String, String> settings, int port, String cluster) throws IOException {
+        this(context, settings, port, cluster, "");
+    }
+
+    /** @param contextExtra XML placed in the WAR's Context element (e.g. its session Manager) */
+    TomcatProcess(String context, Map<String, String> settings, int port, String cluster, String contextExtra)
+            throws IOException {
         this.context = context;
         this.base = Files.createTempDirectory("ohif-bridge-it-tomcat-" + context + "-");
         this.port = port;
@@ -63,7 +69,7 @@ final class TomcatProcess implements AutoCloseable {
         all.forEach((k, v) -> xml.append("  <Parameter name=\"ohifbridge.").append(k).append("\" value=\"")
                 .append(v.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;"))
                 .append("\" override=\"false\"/>\n"));
-        xml.append("</Context>\n");
+        xml.append(contextExtra).append("</Context>\n");
         Files.writeString(base.resolve("conf/Catalina/localhost/" + context + ".xml"), xml);
     }
 

@@ -55,6 +55,7 @@ final class OidcSignOn {
         clients.setAjaxRequestResolver(new ApiRequests());
         clients.setUrlResolver(new DefaultUrlResolver(true));
         Config config = new Config(clients);
+        config.setSessionStoreFactory(ChangingIdSessionStore.FACTORY);
         // authentication only (roles are AccessPolicy's); matchers "none": no pac4j headers, no CSRF cookie, no session
         // for bearer calls
         security = new SecurityFilter(config, "oidc,bearer", "isAuthenticated", "none");

@@ -2,6 +2,7 @@ package org.ohifbridge.security;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * nonce, PKCE verifier and the page asked for in a session, so every cookie-less anonymous page request makes one:
  * such sessions live {@value #SECONDS} s instead of the container's default, at most {@value #MAX} exist at once
  * (beyond, a new sign-on gets 503 until some end), and a completed sign-on gets the container's default lifetime back.
- * Kept by session id, so a session renewed at the callback (pac4j's protection against fixation) is not counted twice.
+ * Kept by session id, following the id when the container changes it (the session is renewed at the callback against
+ * fixation, see {@link ChangingIdSessionStore}).
  */
-final class PendingSignOns implements HttpSessionListener {
+final class PendingSignOns implements HttpSessionListener, HttpSessionIdListener {
     static final int MAX = 10_000;
     static final int SECONDS = 300;
     static final String MARK = PendingSignOns.class.getName();
@@ -52,6 +54,13 @@ final class PendingSignOns implements HttpSessionListener {
 
     int size() {
         return pending.size();
+    }
+
+    @Override
+    public void sessionIdChanged(HttpSessionEvent event, String oldId) {
+        if (pending.remove(oldId)) {
+            pending.add(event.getSession().getId());
+        }
     }
 
     @Override

@@ -58,14 +58,15 @@ class RedeployIT {
         var log = ServerLog.mark();
         int threadsBefore = ourThreads(server).size();
         // earlier test classes' WARs may still be loaded until the GC takes them: the baseline is what stays
-        int loadersBefore = collect(server, 0);
+        int loadersBefore = collect(server, 0, Duration.ofSeconds(30));
         for (int round = 1; round <= QUIET_ROUNDS; round++) {
             deployer.deploy("redeploy");
             assertEquals(200, Http.get(base, "studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json").statusCode());
             assertEquals(200, Http.get(base, "health/ready").statusCode());
             deployer.undeploy("redeploy");
         }
-        int afterQuiet = collect(server, loadersBefore);
+        int afterQuiet = collect(server, loadersBefore, Duration.ofSeconds(60));
+        String quietLog = ServerLog.since(log);
         for (int round = 1; round <= ROUNDS - QUIET_ROUNDS; round++) {
             deployer.deploy("redeploy");
             assertEquals(200, Http.get(base, "health/ready").statusCode());
@@ -73,7 +74,7 @@ class RedeployIT {
         }
         List<String> left = Await.value("ohif-bridge threads to end", Duration.ofSeconds(30), () -> ourThreads(server),
                 threads -> threads.size() <= threadsBefore);
-        int afterLoad = collect(server, loadersBefore);
+        int afterLoad = collect(server, loadersBefore, Duration.ofSeconds(60));
         System.out.println("[RedeployIT] loaded copies of " + PROBE_CLASS + ": " + loadersBefore + " before, "
                 + afterQuiet + " after " + QUIET_ROUNDS + " redeploys, " + afterLoad + " after " + (ROUNDS - QUIET_ROUNDS)
                 + " more undeployed under load; ohif-bridge threads: " + threadsBefore + " before, " + left.size() + " after");
@@ -86,7 +87,7 @@ class RedeployIT {
         // a loader kept per deployment would leave 7 here; one was seen to linger, reachable only through weak
         // references inside the JDK (see below), so the bound is one
         assertTrue(afterQuiet - loadersBefore <= 1, (afterQuiet - loadersBefore) + " class loaders of " + QUIET_ROUNDS
-                + " undeployed WARs still loaded");
+                + " undeployed WARs still loaded; thread locals left at their undeploys: " + threadLocalsLeft(quietLog));
         // Undeploys with requests in flight were seen to leave their loader loaded (on Tomcat 10.1 up to one each; a heap
         // dump shows them only behind weak references inside the JDK, com.sun.naming.internal.ResourceManager): reported
         // above, not yet asserted.
@@ -136,19 +137,17 @@ class RedeployIT {
     }
 
     /**
-     * Full GCs until at most {@code before} copies of the probe class are loaded, for 40 s at most; the count then.
-     * Tomcat renews its request threads after a context stops, as they finish their next request: the thread locals
-     * that libraries (Weld) leave on them go with them, so each round also sends requests.
+     * Full GCs until at most {@code before} copies of the probe class are loaded, for {@code atMost}; the count then.
+     * Tomcat renews the request threads that were alive when a context stopped (the thread locals that libraries such as
+     * Weld leave on them go with them), but only as each finishes a request, one a second, or after a minute idle: so
+     * requests keep coming, a few every half second, while the loaders are counted.
      */
-    private int collect(long server, int before) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    private int collect(long server, int before, Duration atMost) throws Exception {
+        long end = System.nanoTime() + atMost.toNanos();
         int n;
-        int round = 0;
         do {
-            if (round++ < 3) {
-                for (int i = 0; i < 40; i++) {
-                    Http.get(new URL(base, "/"), "");
-                }
+            for (int i = 0; i < 4; i++) {
+                Http.get(new URL(base, "/"), "");
             }
             jcmd(server, "GC.run");
             n = loadedCopies(server);
@@ -156,8 +155,18 @@ class RedeployIT {
         return n;
     }
 
+    /** The kinds of values Tomcat found left in threads' thread locals when a context stopped, for a failure's message. */
+    private static String threadLocalsLeft(String log) {
+        var m = java.util.regex.Pattern.compile("a value of type \\[([^\\]]+)\\]").matcher(log);
+        java.util.TreeMap<String, Integer> kinds = new java.util.TreeMap<>();
+        while (m.find()) {
+            kinds.merge(m.group(1).replaceAll("\\$\\$Lambda.*", "$$Lambda"), 1, Integer::sum);
+        }
+        return kinds.isEmpty() ? "none reported by the server" : kinds.toString();
+    }
+
     private static boolean pause() throws InterruptedException {
-        Thread.sleep(2000);
+        Thread.sleep(500);
         return true;
     }
 

@@ -16,8 +16,9 @@ import org.ohifbridge.testing.Http;
 
 /**
  * A WildFly node of a cluster for the session tests: the distribution the tests unpacked ({@code jboss.home}), a server
- * base folder of its own, the {@code standalone-ha.xml} profile (distributable sessions in Infinispan), JGroups over TCP
- * on loopback with its peers listed (TCPPING: no multicast), every socket on 127.0.0.1 and shifted by a port offset.
+ * base folder of its own, the {@code standalone-ha.xml} profile (distributable sessions in Infinispan), every socket on
+ * 127.0.0.1 and shifted by a port offset, and JGroups set up by {@code wildfly-config/cluster.cli} as the README has an
+ * admin run it (TCP, its peers listed: no multicast).
  * The WAR is dropped into its deployments folder under {@code <context>.war}; its settings are system properties. Its
  * JVM is a child of standalone.sh: killing the node kills both.
  */
@@ -28,6 +29,7 @@ final class WildFlyProcess implements AutoCloseable {
     private final int offset;
     private final String context;
     private final List<String> properties = new ArrayList<>();
+    private final String peers;
     private Process process;
 
     /** @param peerOffsets the port offsets of every node of the cluster, this one's included */
@@ -46,24 +48,17 @@ final class WildFlyProcess implements AutoCloseable {
                 Files.copy(f, base.resolve("configuration").resolve(f.getFileName()));
             }
         }
-        Path ha = base.resolve("configuration/standalone-ha.xml");
         StringBuilder peers = new StringBuilder();
-        StringBuilder bindings = new StringBuilder();
         for (int i = 0; i < peerOffsets.length; i++) {
-            peers.append(i == 0 ? "" : " ").append("jgroups-peer-").append(i);
-            bindings.append("<outbound-socket-binding name=\"jgroups-peer-").append(i)
-                    .append("\"><remote-destination host=\"127.0.0.1\" port=\"").append(JGROUPS_TCP + peerOffsets[i])
-                    .append("\"/></outbound-socket-binding>");
+            peers.append(i == 0 ? "" : ",").append("127.0.0.1[").append(JGROUPS_TCP + peerOffsets[i]).append(']');
         }
-        String xml = Files.readString(ha);
-        String edited = xml.replace("<channel name=\"ee\" stack=\"udp\"", "<channel name=\"ee\" stack=\"tcp\"")
-                .replace("<socket-protocol type=\"MPING\" socket-binding=\"jgroups-mping\"/>",
-                        "<socket-discovery-protocol type=\"TCPPING\" socket-bindings=\"" + peers + "\"/>")
-                .replace("</socket-binding-group>", bindings + "</socket-binding-group>");
-        if (edited.equals(xml) || !edited.contains("TCPPING") || !edited.contains("stack=\"tcp\" cluster")) {
-            throw new IllegalStateException("standalone-ha.xml is not as expected: " + ha);
+        this.peers = peers.toString();
+        String trace = System.getProperty("it.wildfly.trace", "");
+        if (!trace.isEmpty()) { // -Dit.wildfly.trace=<category>: that logger at TRACE in the node's server.log
+            Path ha = base.resolve("configuration/standalone-ha.xml");
+            Files.writeString(ha, Files.readString(ha).replace("<root-logger>", "<logger category=\"" + trace
+                    + "\"><level name=\"TRACE\"/></logger><root-logger>"));
         }
-        Files.writeString(ha, edited);
         Files.copy(Path.of(System.getProperty("war.file", "target/ohif-bridge.war")),
                 base.resolve("deployments").resolve(context + ".war"));
         properties.add("-Djboss.server.base.dir=" + base);
@@ -90,6 +85,35 @@ final class WildFlyProcess implements AutoCloseable {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         process = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        awaitWar();
+        cluster();
+        awaitWar();
+        return this;
+    }
+
+    /** wildfly-config/cluster.cli against this node's management port; it ends with a reload. */
+    private void cluster() throws IOException {
+        Path properties = base.resolve("ohif-bridge.properties");
+        Files.writeString(properties, "cluster.peers=" + peers + "\n");
+        Path home = Path.of(System.getProperty("jboss.home"));
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + offset), "--timeout=60000", "--resolve-parameter-values",
+                "--properties=" + properties, "--file=" + Path.of(System.getProperty("wildfly.config.dir"), "cluster.cli"))
+                .redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process cli = pb.start();
+        String out = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0 || out.contains("WFLYCTL")) {
+                throw new IllegalStateException("cluster.cli failed on " + name + ":\n" + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void awaitWar() {
         Await.until("WildFly node on port " + httpPort(), Duration.ofSeconds(180), Duration.ofMillis(500), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("WildFly exited; see " + base.resolve("log"));
@@ -100,7 +124,6 @@ final class WildFlyProcess implements AutoCloseable {
                 return false;
             }
         });
-        return this;
     }
 
     URL url() {

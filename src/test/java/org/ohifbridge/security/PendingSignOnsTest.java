@@ -60,11 +60,15 @@ class PendingSignOnsTest {
         assertFalse(b.attributes.containsKey(PendingSignOns.MARK));
         assertEquals(1, pending.size());
 
-        // pac4j renews the session at the callback: the new id was never counted, the old one leaves when destroyed
+        // the session gets a new id at the callback (against fixation): the count follows it, and the callback frees it
         FakeSession renewed = new FakeSession("c2");
         renewed.attributes.putAll(c.attributes);
+        pending.sessionIdChanged(new HttpSessionEvent(renewed.session()), "c");
+        assertEquals(1, pending.size(), "one sign-on still under way, under its new id");
+        pending.sessionDestroyed(new HttpSessionEvent(c.session())); // the old id is gone: nothing to free
+        assertEquals(1, pending.size());
         pending.completed(renewed.session(), 1800);
-        pending.sessionDestroyed(new HttpSessionEvent(c.session()));
         assertEquals(0, pending.size());
+        assertEquals(1800, renewed.maxInactive);
     }
 }

@@ -20,6 +20,7 @@ public final class AuditNote {
     private volatile List<String> instances = List.of();
     private volatile String query;
     private volatile Integer matches;
+    private volatile String access;
 
     /** This request's note: the one the audit filter attached, or a new one (a request the audit does not follow). */
     public static AuditNote of(ServletRequest request) {
@@ -61,6 +62,15 @@ public final class AuditNote {
     /** How many studies matched (deep links and searches). */
     public void matches(int count) {
         this.matches = count;
+    }
+
+    /** How the access rules decided on the request's study: the rule that opened it, or that it stayed hidden. */
+    public void access(String decision) {
+        this.access = decision;
+    }
+
+    public Optional<String> access() {
+        return Optional.ofNullable(access);
     }
 
     public Optional<String> user() {

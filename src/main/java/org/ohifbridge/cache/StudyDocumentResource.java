@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import org.ohifbridge.access.StudyGate;
 import org.ohifbridge.audit.AuditNote;
+import org.ohifbridge.orthanc.OrthancNotFoundException;
 import org.ohifbridge.config.Setting;
 import org.ohifbridge.dicomjson.DocumentTooLarge;
 import org.ohifbridge.http.JsonErrors;
@@ -34,15 +36,18 @@ public class StudyDocumentResource {
     /** What a client told 503 (builds busy) waits before it asks again. */
     static final String RETRY_AFTER_SECONDS = "5";
     private final StudyDocuments documents;
+    private final StudyGate gate;
 
     /** For CDI's client proxy only. */
     protected StudyDocumentResource() {
         this.documents = null;
+        this.gate = null;
     }
 
     @Inject
-    public StudyDocumentResource(StudyDocuments documents) {
+    public StudyDocumentResource(StudyDocuments documents, StudyGate gate) {
         this.documents = documents;
+        this.gate = gate;
     }
 
     @GET
@@ -51,6 +56,9 @@ public class StudyDocumentResource {
                         @Context HttpServletRequest request) {
         if (!OrthancIds.isValid(id)) {
             throw new BadRequestException("not an Orthanc study id");
+        }
+        if (!gate.seesStudy(request, id)) {
+            throw new OrthancNotFoundException("a study the caller's access rules hide"); // answered as unknown: 404
         }
         CurrentDocument current;
         try {
@@ -66,6 +74,7 @@ public class StudyDocumentResource {
         // the audit learns the study's UID and its instances (their files come next) from here, not from Orthanc
         AuditNote note = AuditNote.of(request);
         note.instances(current.instanceIds());
+        gate.vouch(id, current.instanceIds()); // the files that follow are this study's
         if (!doc.studyUid().isEmpty()) {
             note.studies(List.of(doc.studyUid()));
         }

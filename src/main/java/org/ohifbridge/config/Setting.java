@@ -49,7 +49,8 @@ public enum Setting {
     OIDC_CLIENT_SECRET_FILE("OidcClientSecretFile"),
     OIDC_SCOPES("OidcScopes"),
     OIDC_ROLES_CLAIM("OidcRolesClaim"),
-    AUDIT_IDLE_SECONDS("AuditIdleSeconds");
+    AUDIT_IDLE_SECONDS("AuditIdleSeconds"),
+    STUDY_RULES_FILE("StudyRulesFile");
 
     private final String key;
 

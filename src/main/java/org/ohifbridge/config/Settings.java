@@ -27,6 +27,7 @@ import java.util.Set;
  *                          the WAR reads it itself (JSON); past it 504
  * @param documentLimits    what one study document may cost
  * @param signOn            who signs users on and which roles they need
+ * @param studyRules        who may see which study ({@code StudyRulesFile}); {@link StudyRules#NONE}: everyone everything
  */
 public record Settings(
         URI orthancUrl,
@@ -51,7 +52,8 @@ public record Settings(
         Duration auditIdle,
         DocumentLimits documentLimits,
         DatabaseSettings database,
-        SignOnSettings signOn) {
+        SignOnSettings signOn,
+        StudyRules studyRules) {
 
     /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
     public boolean preloadActive() {
@@ -90,7 +92,9 @@ public record Settings(
                 + ", " + Setting.MAX_FRAMES_PER_INSTANCE + "=" + documentLimits.framesPerInstance()
                 + ", " + Setting.MAX_DOCUMENT_ENTRIES + "=" + documentLimits.entries()
                 + ", " + database.describe()
-                + ", " + signOn.describe();
+                + ", " + signOn.describe()
+                + ", " + Setting.STUDY_RULES_FILE + "=" + (studyRules.configured() ? studyRules.rules().size() + " rules"
+                : "(none: every viewer sees every study)");
     }
 
     /** As {@link #describe()}: a record's generated text would show the password. */

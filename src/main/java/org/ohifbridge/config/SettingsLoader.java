@@ -82,13 +82,14 @@ public final class SettingsLoader {
         Path dataFolder = dataFolder(dataSource == DataSource.DICOM_JSON);
         DatabaseSettings database = database();
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
+        StudyRules rules = studyRules(signOn);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
                 userFile, preload, proxies, connect, read, maxConnections, deadline, dataFolder, backfillOnStart,
                 backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, limits, database,
-                signOn);
+                signOn, rules);
     }
 
     /**
@@ -144,6 +145,30 @@ public final class SettingsLoader {
     }
 
     /** A JNDI name, or a PostgreSQL URL with a user and a password file; never both, never half of the second. */
+    /** The access rules of {@code StudyRulesFile}, read and checked now; none without the setting. */
+    private StudyRules studyRules(SignOnSettings signOn) {
+        Optional<String> file = source.get(Setting.STUDY_RULES_FILE);
+        if (file.isEmpty()) {
+            return StudyRules.NONE;
+        }
+        if (signOn.mode() == SignOnMode.ANONYMOUS) {
+            problems.add(Setting.STUDY_RULES_FILE + " needs users with roles: SignOn must be container or oidc");
+            return StudyRules.NONE;
+        }
+        Path path = Path.of(file.get());
+        try {
+            if (Files.size(path) > StudyRules.MAX_FILE_BYTES) {
+                problems.add(Setting.STUDY_RULES_FILE + " " + file.get() + ": larger than "
+                        + StudyRules.MAX_FILE_BYTES / 1024 + " KiB");
+                return StudyRules.NONE;
+            }
+            return StudyRules.parse(Files.readAllBytes(path), file.get(), problems);
+        } catch (IOException | InvalidPathException e) {
+            problems.add(Setting.STUDY_RULES_FILE + " cannot be read: " + file.get());
+            return StudyRules.NONE;
+        }
+    }
+
     private DatabaseSettings database() {
         Optional<String> jndi = source.get(Setting.DATABASE_JNDI);
         Optional<String> url = source.get(Setting.DATABASE_URL);

@@ -72,6 +72,16 @@ public class OrthancApi {
         return out;
     }
 
+    /** {@code GET /studies/{id}}: the study with its main tags and its patient's; 404 for an unknown one. */
+    public JsonNode studyResource(String studyId) {
+        return client.getJson(lane, "studies/" + OrthancIds.checked(studyId), 1 << 20);
+    }
+
+    /** {@code GET /instances/{id}/study}: the study an instance belongs to, as {@link #studyResource}. */
+    public JsonNode studyOfInstance(String instanceId) {
+        return client.getJson(lane, "instances/" + OrthancIds.checked(instanceId) + "/study", 1 << 20);
+    }
+
     /** The StudyInstanceUID of a study given by its Orthanc id ("" if Orthanc has none). */
     public String studyUid(String studyId) {
         return client.getJson(lane, "studies/" + OrthancIds.checked(studyId)).path("MainDicomTags").path("StudyInstanceUID")

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.ohifbridge.access.StudyFacts;
+import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.audit.AuditNote;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.http.HtmlPages;
@@ -70,11 +73,13 @@ public class LauncherResource {
             List<StudySummary> rows;
             Pagination p;
             boolean truncated = false;
-            if (text.isEmpty()) {
+            StudyScope scope = StudyScope.of(request);
+            if (text.isEmpty() && scope.seesEverything()) {
                 p = new Pagination(pageNumber, PAGE_SIZE, studies.count());
                 rows = studies.newest(p);
             } else {
-                PortalStudies.Found found = studies.search(text);
+                PortalStudies.Found found = text.isEmpty() ? studies.opened(scope.rules(), visible(scope))
+                        : studies.search(text, visible(scope));
                 truncated = found.truncated();
                 p = new Pagination(pageNumber, PAGE_SIZE, found.studies().size());
                 rows = found.studies().subList((int) p.first(), (int) p.first() + p.rows());
@@ -86,6 +91,11 @@ public class LauncherResource {
         } catch (OrthancException e) {
             return ArchiveUnavailable.page(pages, e);
         }
+    }
+
+    /** The studies a caller's access rules let them see (all without rules). */
+    static Predicate<StudyFacts> visible(StudyScope scope) {
+        return scope.seesEverything() ? f -> true : f -> scope.opener(f).isPresent();
     }
 
     private static int pageNumber(String page) {

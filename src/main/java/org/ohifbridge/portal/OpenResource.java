@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.audit.AuditNote;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
@@ -60,7 +61,9 @@ public class OpenResource {
         note.query(link.describe());
         LinkResolver.Resolution found;
         try {
-            found = LinkResolver.resolve(link, studies, CHOOSER_LIMIT);
+            // a study the caller's access rules hide is not found, as if Orthanc did not have it
+            found = LinkResolver.resolve(link, studies.finder(LauncherResource.visible(StudyScope.of(request))),
+                    CHOOSER_LIMIT);
         } catch (OrthancException e) {
             return ArchiveUnavailable.page(pages, e);
         }

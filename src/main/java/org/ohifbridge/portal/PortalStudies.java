@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.ohifbridge.access.StudyFacts;
+import org.ohifbridge.config.StudyRule;
+import org.ohifbridge.config.StudyTag;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.orthanc.OrthancNotFoundException;
 
@@ -47,20 +51,46 @@ public class PortalStudies implements StudyFinder {
 
     @Override
     public List<StudySummary> find(Map<String, String> query, boolean caseSensitive, int limit) {
-        return summaries(orthanc.findStudies(query, caseSensitive, limit));
+        return summaries(orthanc.findStudies(query, caseSensitive, limit), f -> true);
+    }
+
+    /** The same searches, keeping only the studies {@code visible} lets the caller see (access rules). */
+    public StudyFinder finder(Predicate<StudyFacts> visible) {
+        return (query, caseSensitive, limit) -> summaries(orthanc.findStudies(query, caseSensitive, limit), visible);
+    }
+
+    /**
+     * Every study one of {@code rules} opens, newest first (at most {@link #SEARCH_LIMIT} of each rule's, then
+     * truncated): the launcher's list for a caller whose access rules open only some studies.
+     */
+    public Found opened(List<StudyRule> rules, Predicate<StudyFacts> visible) {
+        Map<String, StudySummary> byId = new LinkedHashMap<>();
+        boolean truncated = false;
+        for (StudyRule rule : rules) {
+            Map<String, String> query = new LinkedHashMap<>();
+            rule.matches().forEach((tag, pattern) -> query.put(tag.keyword(), pattern.text()));
+            boolean names = rule.matches().keySet().stream().anyMatch(StudyTag::personName);
+            List<StudySummary> found = summaries(orthanc.findStudies(query, !names, SEARCH_LIMIT + 1), visible);
+            truncated |= found.size() > SEARCH_LIMIT;
+            found.forEach(s -> byId.putIfAbsent(s.orthancId(), s));
+        }
+        List<StudySummary> all = new ArrayList<>(byId.values());
+        all.sort(LinkResolver.NEWEST_FIRST);
+        return new Found(all, truncated);
     }
 
     /**
      * Studies whose patient name, patient ID, accession number or description contains {@code text} (any case),
      * newest first. {@code text} must hold no wildcard (see {@link SearchText}).
      */
-    public Found search(String text) {
+    public Found search(String text, Predicate<StudyFacts> visible) {
         Map<String, StudySummary> byId = new LinkedHashMap<>();
         boolean truncated = false;
         for (String attribute : SEARCHED) {
             // a person name is stored Family^Given: "doe john" and "Doe, John" find it too
             String pattern = attribute.equals("PatientName") ? text.replaceAll("[\\s,^]+", "*") : text;
-            List<StudySummary> found = find(Map.of(attribute, "*" + pattern + "*"), false, SEARCH_LIMIT + 1);
+            List<StudySummary> found = summaries(orthanc.findStudies(Map.of(attribute, "*" + pattern + "*"), false,
+                    SEARCH_LIMIT + 1), visible);
             truncated |= found.size() > SEARCH_LIMIT;
             found.forEach(s -> byId.putIfAbsent(s.orthancId(), s));
         }
@@ -133,9 +163,15 @@ public class PortalStudies implements StudyFinder {
     }
 
     private static List<StudySummary> summaries(JsonNode list) {
+        return summaries(list, f -> true);
+    }
+
+    private static List<StudySummary> summaries(JsonNode list, Predicate<StudyFacts> visible) {
         List<StudySummary> out = new ArrayList<>();
         for (JsonNode s : list) {
-            StudySummary.fromOrthanc(s).ifPresent(out::add);
+            if (visible.test(StudyFacts.ofOrthanc(s))) {
+                StudySummary.fromOrthanc(s).ifPresent(out::add);
+            }
         }
         return out;
     }

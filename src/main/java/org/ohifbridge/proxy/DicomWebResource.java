@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.glassfish.jersey.server.CloseableService;
 import org.ohifbridge.http.AcceptEncoding;
 import org.ohifbridge.http.PublicPaths;
+import org.ohifbridge.access.StudyGate;
+import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.orthanc.OrthancApi;
 
 /**
@@ -23,19 +25,28 @@ import org.ohifbridge.orthanc.OrthancApi;
 @Path("dicom-web")
 @ApplicationScoped
 public class DicomWebResource {
+    /**
+     * What a study the caller may not see is replaced with, in the path or query sent to Orthanc: a UID no study can
+     * have (the root 2.25 of UUID-derived UIDs, with the UUID 0), so Orthanc answers exactly as for an unknown study.
+     */
+    static final String HIDDEN_UID = "2.25.0";
+    private static final java.util.regex.Pattern STUDY_IN_PATH = java.util.regex.Pattern.compile("^studies/([0-9.]+)");
     private final OrthancApi orthanc;
     private final PublicPaths publicPaths;
+    private final StudyGate gate;
 
     /** For CDI's client proxy only. */
     protected DicomWebResource() {
         this.orthanc = null;
         this.publicPaths = null;
+        this.gate = null;
     }
 
     @Inject
-    public DicomWebResource(OrthancApi orthanc, PublicPaths publicPaths) {
+    public DicomWebResource(OrthancApi orthanc, PublicPaths publicPaths, StudyGate gate) {
         this.orthanc = orthanc;
         this.publicPaths = publicPaths;
+        this.gate = gate;
     }
 
     @GET
@@ -47,6 +58,17 @@ public class DicomWebResource {
             throw new NotFoundException("not a DICOMweb route served by ohif-bridge");
         }
         String query = UpstreamQuery.of(path, request.getQueryString());
+        StudyScope scope = StudyScope.of(request);
+        if (!scope.seesEverything()) {
+            java.util.regex.Matcher study = STUDY_IN_PATH.matcher(path);
+            if (study.find() && !gate.seesUid(request, study.group(1))) {
+                path = "studies/" + HIDDEN_UID + path.substring(study.end());
+            } else if (path.equals("studies")) {
+                return RestrictedSearches.studies(orthanc, request, scope, publicPaths.of(request).dicomWeb());
+            } else if (path.equals("series") || path.equals("instances")) {
+                query = RestrictedSearches.withinOneStudy(gate, request, query);
+            }
+        }
         // failures name the route, never the query (OrthancClient): a search may hold a patient's name
         Response upstream = orthanc.dicomWeb(path, query,
                 ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));

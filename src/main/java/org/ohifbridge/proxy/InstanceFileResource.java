@@ -10,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.CloseableService;
+import org.ohifbridge.access.StudyGate;
 import org.ohifbridge.orthanc.OrthancApi;
+import org.ohifbridge.orthanc.OrthancNotFoundException;
 import org.ohifbridge.orthanc.OrthancIds;
 
 /**
@@ -20,15 +22,18 @@ import org.ohifbridge.orthanc.OrthancIds;
 @ApplicationScoped
 public class InstanceFileResource {
     private final OrthancApi orthanc;
+    private final StudyGate gate;
 
     /** For CDI's client proxy only. */
     protected InstanceFileResource() {
         this.orthanc = null;
+        this.gate = null;
     }
 
     @Inject
-    public InstanceFileResource(OrthancApi orthanc) {
+    public InstanceFileResource(OrthancApi orthanc, StudyGate gate) {
         this.orthanc = orthanc;
+        this.gate = gate;
     }
 
     @GET
@@ -36,6 +41,9 @@ public class InstanceFileResource {
                          @Context CloseableService closer) {
         if (!OrthancIds.isValid(id)) {
             throw new BadRequestException("not an Orthanc instance id");
+        }
+        if (!gate.seesInstance(request, id)) {
+            throw new OrthancNotFoundException("an instance the caller's access rules hide"); // as unknown: 404
         }
         Response upstream = orthanc.instanceFile(id, ForwardedHeaders.request(name -> RawAcceptFilter.header(request, name)));
         closer.add(upstream::close);

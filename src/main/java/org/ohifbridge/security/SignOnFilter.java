@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.audit.AuditNote;
+import org.ohifbridge.config.StudyRules;
 import org.ohifbridge.config.Settings;
 import org.ohifbridge.config.SignOnMode;
 import org.ohifbridge.config.SignOnSettings;
@@ -36,12 +38,14 @@ public class SignOnFilter extends HttpFilter {
     private static final String PAST_SIGN_ON = SignOnFilter.class.getName() + ".passed";
 
     private final transient SignOnSettings settings;
+    private final transient StudyRules studyRules;
     private final transient AccessPolicy policy;
     private final transient OidcSignOn oidc;
 
     @Inject
     public SignOnFilter(Settings settings, @WarContext ServletContext context) {
         this.settings = settings.signOn();
+        this.studyRules = settings.studyRules();
         this.policy = new AccessPolicy(this.settings);
         if (this.settings.mode() == SignOnMode.OIDC) {
             PendingSignOns pending = new PendingSignOns();
@@ -128,6 +132,8 @@ public class SignOnFilter extends HttpFilter {
                     containerLogout(request, response);
                 } else {
                     AuditNote.of(request).reached();
+                    // the studies this caller may see, from the roles as this filter sees them (pac4j's on its wrapper)
+                    StudyScope.of(studyRules, request::isUserInRole).attach(request);
                     chain.doFilter(request, response);
                 }
             }

@@ -214,7 +214,7 @@ class StudyDocumentLimitsTest {
         orthanc.beforeTags = gate.holding(blocked::equals);
         StudyDocuments documents = war("StudyBuilds", "1", "StudyBuildQueue", "0");
         try (InProcessServer server = InProcessServer.at("/pacs")
-                .resources(ctx -> List.of(new StudyDocumentResource(documents))).start()) {
+                .resources(ctx -> List.of(new StudyDocumentResource(documents, new org.ohifbridge.access.StudyGate(null)))).start()) {
             HttpResponse<byte[]> r = server.get("studies/" + Samples.BRAIN_STUDY + "/ohif-dicom-json");
             assertEquals(413, r.statusCode());
             assertEquals("application/json", header(r, "Content-Type"));

@@ -47,7 +47,7 @@ class StudyDocumentResourceTest {
                     chain.doFilter(rq, rs);
                     notes.add(AuditNote.of(rq));
                 }, "/*")
-                .resources(ctx -> List.of(new StudyDocumentResource(documents)))
+                .resources(ctx -> List.of(new StudyDocumentResource(documents, new org.ohifbridge.access.StudyGate(null))))
                 .start();
     }
 

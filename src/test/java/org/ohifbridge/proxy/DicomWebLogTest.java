@@ -28,7 +28,7 @@ class DicomWebLogTest {
         server = InProcessServer.at("/pacs")
                 .connector("relaxedQueryChars", "^|")
                 .filter(ctx -> new RawAcceptFilter(), "/dicom-web/*", "/instances/*")
-                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings))))
+                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings), new org.ohifbridge.access.StudyGate(api))))
                 .start();
     }
 

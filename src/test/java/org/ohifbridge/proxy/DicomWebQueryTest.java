@@ -34,7 +34,7 @@ class DicomWebQueryTest {
                 .connector("relaxedQueryChars", "\"<>[\\]^`{|}")
                 .connector("maxHttpHeaderSize", "65536") // as WildFly's larger default: the WAR's own cap must hold
                 .filter(ctx -> new RawAcceptFilter(), "/dicom-web/*", "/instances/*")
-                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings))))
+                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings), new org.ohifbridge.access.StudyGate(api))))
                 .start();
     }
 

@@ -64,7 +64,7 @@ class DicomWebResourceTest {
         OrthancApi api = new OrthancApi(client);
         server = InProcessServer.at("/pacs")
                 .filter(ctx -> new RawAcceptFilter(), "/dicom-web/*", "/instances/*")
-                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings)), new InstanceFileResource(api)))
+                .resources(ctx -> List.of(new DicomWebResource(api, new PublicPaths(settings), new org.ohifbridge.access.StudyGate(api)), new InstanceFileResource(api, new org.ohifbridge.access.StudyGate(api))))
                 .start();
     }
 

@@ -93,6 +93,8 @@ public final class InProcessServer implements AutoCloseable {
         }
 
         /** A filter, in the order given (the first is outermost), made when the context starts. */
+        private org.ohifbridge.access.StudyScope scope = org.ohifbridge.access.StudyScope.EVERYTHING;
+
         public Builder filter(Function<ServletContext, Filter> make, String... patterns) {
             filters.add(new Object[] {make, patterns});
             return this;
@@ -104,6 +106,15 @@ public final class InProcessServer implements AutoCloseable {
          */
         public Builder connector(String property, String value) {
             connectorProperties.put(property, value);
+            return this;
+        }
+
+        /**
+         * The studies every request may see, as the sign-on filter would attach them (default: every study, as without
+         * access rules); a test's own SignOnFilter replaces it.
+         */
+        public Builder scope(org.ohifbridge.access.StudyScope scope) {
+            this.scope = scope;
             return this;
         }
 
@@ -147,7 +158,14 @@ public final class InProcessServer implements AutoCloseable {
                     ctx.addSecurityRole(requiredRole);
                 }
                 int n = 0;
-                for (Object[] f : filters) {
+                org.ohifbridge.access.StudyScope seen = scope;
+                List<Object[]> all = new java.util.ArrayList<>();
+                all.add(new Object[] {(Function<ServletContext, Filter>) c -> (Filter) (rq, rs, chain) -> {
+                    seen.attach(rq);
+                    chain.doFilter(rq, rs);
+                }, new String[] {"/*"}});
+                all.addAll(filters);
+                for (Object[] f : all) {
                     @SuppressWarnings("unchecked")
                     Function<ServletContext, Filter> make = (Function<ServletContext, Filter>) f[0];
                     String name = "filter-" + n++;

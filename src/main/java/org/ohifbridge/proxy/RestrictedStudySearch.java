@@ -1,0 +1,133 @@
+package org.ohifbridge.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.ws.rs.BadRequestException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ohifbridge.access.StudyFacts;
+import org.ohifbridge.access.StudyScope;
+import org.ohifbridge.config.StudyRule;
+import org.ohifbridge.config.StudyTag;
+import org.ohifbridge.config.TagPattern;
+
+/**
+ * A study-level QIDO-RS search ({@code dicom-web/studies?…}) for a caller whose access rules open only some studies.
+ * Orthanc 1.10 cannot search for "this OR that", so each rule of the caller becomes one search, the caller's filters
+ * plus the rule's ({@link #queries}); the answers are merged here ({@link #merge}): every study checked against the
+ * rules once more, each study once, in one order (newest StudyDate and StudyTime first, then StudyInstanceUID), and the
+ * caller's {@code offset} and {@code limit} applied to that list. Each search asks Orthanc for the first
+ * {@code offset + limit} studies (at most {@link SearchLimits#ARCHIVE_SEARCH_LIMIT}), which is enough for any page
+ * within that bound.
+ */
+public final class RestrictedStudySearch {
+    /** Searches one request may send: more rules than that apply to one caller only by a mistake in the rules. */
+    public static final int MAX_SEARCHES = 32;
+    static final int DEFAULT_LIMIT = SearchLimits.ARCHIVE_SEARCH_LIMIT;
+
+    private final List<QueryParams.Param> filters;
+    private final int offset;
+    private final int limit;
+
+    /** @param canonicalQuery the caller's query, checked by {@link QueryEncoding#canonical} */
+    public RestrictedStudySearch(String canonicalQuery) {
+        List<QueryParams.Param> params = QueryParams.parse(IncludeFieldSplitter.rewrite(canonicalQuery));
+        this.offset = (int) Math.min(number(params, "offset", 0), Integer.MAX_VALUE);
+        long asked = number(params, "limit", 0);
+        this.limit = (int) (asked <= 0 ? DEFAULT_LIMIT : Math.min(asked, DEFAULT_LIMIT));
+        this.filters = params.stream().filter(p -> !p.is("offset") && !p.is("limit")).toList();
+    }
+
+    private static long number(List<QueryParams.Param> params, String name, long otherwise) {
+        long value = otherwise;
+        for (QueryParams.Param p : params) {
+            if (p.is(name)) { // the last one counts, as in Orthanc
+                try {
+                    value = Long.parseLong(p.value());
+                } catch (NumberFormatException e) {
+                    throw new BadRequestException(name + " must be a whole number");
+                }
+                if (value < 0) {
+                    throw new BadRequestException(name + " must be a whole number");
+                }
+            }
+        }
+        return value;
+    }
+
+    /** One raw query per distinct rule of the caller, each asking for the studies the merged page may need. */
+    public List<String> queries(List<StudyRule> rules) {
+        int fetch = (int) Math.min((long) offset + limit, SearchLimits.ARCHIVE_SEARCH_LIMIT);
+        Set<String> out = new LinkedHashSet<>();
+        for (StudyRule rule : rules) {
+            List<QueryParams.Param> q = new ArrayList<>(filters);
+            for (Map.Entry<StudyTag, TagPattern> m : rule.matches().entrySet()) {
+                if (!asksFor(m.getKey())) { // the caller's own filter on that attribute stays; the merge checks the rule
+                    q.add(new QueryParams.Param(m.getKey().hex(), encode(m.getValue().text())));
+                }
+                q.add(new QueryParams.Param("includefield", m.getKey().hex()));
+            }
+            q.add(new QueryParams.Param("limit", Integer.toString(Math.max(fetch, 1))));
+            out.add(QueryParams.join(q));
+        }
+        if (out.size() > MAX_SEARCHES) {
+            throw new IllegalStateException("more than " + MAX_SEARCHES + " access rules apply to one user");
+        }
+        return List.copyOf(out);
+    }
+
+    private boolean asksFor(StudyTag tag) {
+        for (QueryParams.Param p : filters) {
+            String name = p.name();
+            if (name.equalsIgnoreCase(tag.keyword()) || name.toUpperCase(Locale.ROOT).equals(tag.hex())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"); // * stays, ? is sent as %3F
+    }
+
+    /** The page the caller asked for, of the studies the answers hold that the scope opens. */
+    public ArrayNode merge(List<JsonNode> answers, StudyScope scope) {
+        Map<String, JsonNode> studies = new LinkedHashMap<>();
+        for (JsonNode answer : answers) {
+            if (answer == null || !answer.isArray()) {
+                continue;
+            }
+            for (JsonNode dataset : answer) {
+                StudyFacts facts = StudyFacts.ofDicomJson(dataset);
+                if (!facts.uid().isEmpty() && scope.opener(facts).isPresent()) {
+                    studies.putIfAbsent(facts.uid(), dataset);
+                }
+            }
+        }
+        List<JsonNode> sorted = new ArrayList<>(studies.values());
+        sorted.sort(NEWEST_FIRST);
+        ArrayNode page = JsonNodeFactory.instance.arrayNode();
+        for (int i = offset; i < sorted.size() && i < (long) offset + limit; i++) {
+            page.add(sorted.get(i));
+        }
+        return page;
+    }
+
+    private static String value(JsonNode dataset, String tag) {
+        return dataset.path(tag).path("Value").path(0).asText("");
+    }
+
+    static final Comparator<JsonNode> NEWEST_FIRST = Comparator
+            .comparing((JsonNode d) -> value(d, "00080020"), Comparator.reverseOrder())
+            .thenComparing(d -> value(d, "00080030"), Comparator.reverseOrder())
+            .thenComparing(d -> value(d, "0020000D"));
+}

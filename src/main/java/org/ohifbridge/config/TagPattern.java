@@ -43,6 +43,14 @@ public final class TagPattern {
         return new TagPattern(text, tag.personName());
     }
 
+    /** A pattern known to be valid (tests, code): {@link IllegalArgumentException} otherwise. */
+    public static TagPattern of(String text, StudyTag tag) {
+        TagPattern p = parse(text, tag, why -> {
+            throw new IllegalArgumentException(why);
+        });
+        return p;
+    }
+
     private static String printable(String s) {
         return s.replaceAll("[\\p{Cntrl}\\\\]", "?");
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ws.rs.BadRequestException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,7 +70,7 @@ public final class RestrictedStudySearch {
             List<QueryParams.Param> q = new ArrayList<>(filters);
             for (Map.Entry<StudyTag, TagPattern> m : rule.matches().entrySet()) {
                 if (!asksFor(m.getKey())) { // the caller's own filter on that attribute stays; the merge checks the rule
-                    q.add(new QueryParams.Param(m.getKey().hex(), encode(m.getValue().text())));
+                    q.add(new QueryParams.Param(m.getKey().hex(), upstreamPattern(m.getValue())));
                 }
                 q.add(new QueryParams.Param("includefield", m.getKey().hex()));
             }
@@ -95,8 +93,19 @@ public final class RestrictedStudySearch {
         return false;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"); // * stays, ? is sent as %3F
+    /**
+     * The rule's pattern as Orthanc's QIDO-RS can match it, written so that it needs no percent-encoding. Orthanc
+     * 1.10's DICOMweb plugin does not decode the values of a search ({@code 00080080=IT%20Site%20A*} and
+     * {@code IT%3FSite%3FA*} find nothing where {@code IT?Site?A*} finds "IT Site A North"), so every character outside
+     * letters, digits and {@code -._~} is sent as the one-character wildcard {@code ?}, and a non-ASCII one (several
+     * bytes in UTF-8) as {@code *}. Orthanc may then return a few studies more, which {@link #merge} drops.
+     */
+    static String upstreamPattern(TagPattern pattern) {
+        StringBuilder out = new StringBuilder();
+        pattern.text().codePoints().forEach(c -> out.append(c == '*' || c == '?' ? (char) c
+                : c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0) ? (char) c
+                : c < 128 ? '?' : '*'));
+        return out.toString();
     }
 
     /** The page the caller asked for, of the studies the answers hold that the scope opens. */

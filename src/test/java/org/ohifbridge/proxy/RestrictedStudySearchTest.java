@@ -15,6 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.config.StudyRules;
+import org.ohifbridge.config.StudyTag;
+import org.ohifbridge.config.TagPattern;
 
 class RestrictedStudySearchTest {
     static final StudyRules RULES = StudyRules.parse("""
@@ -43,12 +45,14 @@ class RestrictedStudySearchTest {
         RestrictedStudySearch s = new RestrictedStudySearch("PatientName=*DOE*&limit=10&offset=20&includefield=00081030");
         List<String> q = s.queries(RULES.of(Set.of("a", "b")::contains));
         assertEquals(List.of(
-                "PatientName=*DOE*&includefield=00081030&00080080=Site%20A*&includefield=00080080&limit=30",
-                "PatientName=*DOE*&includefield=00081030&00080080=Site%20B&includefield=00080080"
-                        + "&00081030=CT%20*&includefield=00081030&limit=30"), q);
+                "PatientName=*DOE*&includefield=00081030&00080080=Site?A*&includefield=00080080&limit=30",
+                "PatientName=*DOE*&includefield=00081030&00080080=Site?B&includefield=00080080"
+                        + "&00081030=CT?*&includefield=00081030&limit=30"), q);
         // the caller's own filter on a rule's attribute stays (the merge checks the rule)
         assertEquals(List.of("InstitutionName=Site%20A%20North&includefield=00080080&limit=1000"),
                 new RestrictedStudySearch("InstitutionName=Site%20A%20North").queries(RULES.of("a"::equals)));
+        assertEquals("Site?A?*?H*pital?1*", RestrictedStudySearch.upstreamPattern(TagPattern.of(
+                "Site A&*(H\u00f4pital)1*", StudyTag.INSTITUTION_NAME)), "nothing Orthanc would have to decode");
         assertThrows(BadRequestException.class, () -> new RestrictedStudySearch("limit=-1"));
         assertThrows(BadRequestException.class, () -> new RestrictedStudySearch("offset=x"));
     }

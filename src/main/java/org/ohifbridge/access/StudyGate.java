@@ -99,7 +99,7 @@ public class StudyGate {
             note.access("rule: " + rule.get().name());
             return true;
         }
-        note.access("hidden: no rule of the user's roles opens the study");
+        note.access(AuditNote.HIDDEN + ": no rule of the user's roles opens the study");
         return false;
     }
 

@@ -52,6 +52,7 @@ final class AuditEvents {
             put(e, AuditTrail.named(r.route()));
         }
         e.put("outcome", r.status());
+        r.access().ifPresent(a -> e.put("reason", a)); // a study the access rules hid (answered 404)
         write(e);
     }
 
@@ -89,6 +90,7 @@ final class AuditEvents {
         }
         e.put("via", r.route().kind());
         e.put("outcome", outcome);
+        r.access().ifPresent(a -> e.put("access", a)); // the access rule that opened it
         write(e);
     }
 

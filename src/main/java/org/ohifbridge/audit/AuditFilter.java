@@ -77,7 +77,7 @@ public class AuditFilter extends HttpFilter {
     private void record(HttpServletRequest request, AuditNote note, int status) {
         String path = RequestPaths.inWar(request);
         Optional<AuditRoutes.Route> route = AuditRoutes.of(path);
-        boolean refused = status == 401 || status == 403;
+        boolean refused = status == 401 || status == 403 || note.hidden();
         if (!refused && (route.isEmpty() || !note.wasReached())) {
             return; // not followed, or the sign-on's own answer (a redirect to the provider): no access happened
         }
@@ -87,7 +87,7 @@ public class AuditFilter extends HttpFilter {
             query = Optional.of(q == null ? "" : q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q);
         }
         audit.record(new AuditRequest(Instant.now(), System.nanoTime(), caller(request, note), request.getMethod(), path,
-                route.orElse(null), status, query, note.matches(), note.studies(), note.instances()));
+                route.orElse(null), status, query, note.matches(), note.studies(), note.instances(), note.access()));
     }
 
     private Caller caller(HttpServletRequest request, AuditNote note) {

@@ -73,6 +73,15 @@ public final class AuditNote {
         return Optional.ofNullable(access);
     }
 
+    /** The access rules hid the request's study: answered as unknown, audited as denied. */
+    public boolean hidden() {
+        String a = access;
+        return a != null && a.startsWith(HIDDEN);
+    }
+
+    /** How {@link #access} begins when the rules hid the study. */
+    public static final String HIDDEN = "hidden";
+
     public Optional<String> user() {
         return Optional.ofNullable(user);
     }

@@ -58,7 +58,8 @@ final class AuditTrail {
     void handle(AuditRequest r) {
         try {
             AuditRoutes.Route route = r.route();
-            if (route == null || r.status() == 401 || r.status() == 403) {
+            boolean hidden = r.access().map(a -> a.startsWith(AuditNote.HIDDEN)).orElse(false);
+            if (route == null || r.status() == 401 || r.status() == 403 || hidden) {
                 denied(r);
                 return;
             }

@@ -34,7 +34,7 @@ class AuditLogTest {
     private static AuditRequest metadataOf(String uid) {
         String path = "/dicom-web/studies/" + uid + "/metadata";
         return new AuditRequest(Instant.now(), System.nanoTime(), VIEWER, "GET", path, AuditRoutes.of(path).orElseThrow(),
-                200, Optional.empty(), Optional.empty(), List.of(), List.of());
+                200, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty());
     }
 
     private long count(String action) {

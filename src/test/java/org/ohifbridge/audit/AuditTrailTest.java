@@ -65,7 +65,7 @@ class AuditTrailTest {
     private void request(AuditTrail t, Caller c, String path, int status, List<String> studies, List<String> instances) {
         AuditRoutes.Route route = AuditRoutes.of(path).orElse(null);
         t.handle(new AuditRequest(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, c, "GET", path,
-                route, status, Optional.empty(), Optional.empty(), studies, instances));
+                route, status, Optional.empty(), Optional.empty(), studies, instances, Optional.empty()));
     }
 
     private List<JsonNode> events(String action) throws Exception {
@@ -170,6 +170,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void aStudyTheAccessRulesHideIsDeniedWithTheReasonAndAnOpenedOneNamesItsRule() throws Exception {
+        AuditRoutes.Route metadata = AuditRoutes.of("/dicom-web/studies/1.2.3/metadata").orElseThrow();
+        trail.handle(new AuditRequest(Instant.parse("2026-12-01T08:00:00Z"), nanos += 1_000_000, VIEWER, "GET",
+                "/dicom-web/studies/1.2.3/metadata", metadata, 404, Optional.empty(), Optional.empty(), List.of(),
+                List.of(), Optional.of(AuditNote.HIDDEN + ": no rule of the user's roles opens the study")));
+        JsonNode denied = events("denied").get(0);
+        assertEquals("1.2.3", denied.path("study").asText());
+        assertEquals(404, denied.path("outcome").asInt(), "answered as an unknown study");
+        assertTrue(denied.path("reason").asText().startsWith("hidden: no rule"), denied.toString());
+        assertEquals(List.of(), events("study-open"), "a hidden study is not opened");
+
+        AuditRoutes.Route other = AuditRoutes.of("/dicom-web/studies/1.2.4/metadata").orElseThrow();
+        trail.handle(new AuditRequest(Instant.parse("2026-12-01T08:00:01Z"), nanos += 1_000_000, VIEWER, "GET",
+                "/dicom-web/studies/1.2.4/metadata", other, 200, Optional.empty(), Optional.empty(), List.of(),
+                List.of(), Optional.of("rule: Site A")));
+        JsonNode open = events("study-open").get(0);
+        assertEquals("1.2.4", open.path("study").asText());
+        assertEquals("rule: Site A", open.path("access").asText());
+    }
+
+    @Test
     void aFloodOfRefusalsIsWrittenAtARateAndCountedAndLongPathsAreCut() throws Exception {
         Caller nobody = new Caller("", List.of(), "10.9.9.9", "scanner", "");
         for (int i = 0; i < 500; i++) { // 500 refusals within half a second
@@ -188,9 +209,9 @@ class AuditTrailTest {
     @Test
     void aStudyDocumentsRequestWeighsItsInstanceIds() {
         AuditRequest small = new AuditRequest(Instant.now(), 0, VIEWER, "GET", "/x", null, 200, Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), Optional.empty());
         AuditRequest large = new AuditRequest(Instant.now(), 0, VIEWER, "GET", "/x", null, 200, Optional.empty(),
-                Optional.empty(), List.of("1.2.3"), java.util.Collections.nCopies(20_000, INSTANCE_2));
+                Optional.empty(), List.of("1.2.3"), java.util.Collections.nCopies(20_000, INSTANCE_2), Optional.empty());
         assertTrue(large.weight() > 20_000 * 44, "the ids count: " + large.weight());
         assertTrue(small.weight() < 1_000);
         assertTrue(AuditLog.MAX_PENDING_BYTES / large.weight() < 50, "a few hundred such requests fill the queue");

@@ -96,7 +96,7 @@ public class StudyGate {
         Optional<StudyRule> rule = scope.opener(facts.get());
         AuditNote note = AuditNote.of(request);
         if (rule.isPresent()) {
-            note.access("rule: " + rule.get().name());
+            note.access(rule.get() == StudyScope.EMERGENCY_GRANT ? "emergency grant" : "rule: " + rule.get().name());
             return true;
         }
         note.access(AuditNote.HIDDEN + ": no rule of the user's roles opens the study");

@@ -66,6 +66,21 @@ final class AuditEvents {
         write(e);
     }
 
+    /**
+     * Emergency access granted: the study, the user's reason and until when (the request's note carries them as its
+     * studies, its query and its access decision).
+     */
+    void emergency(AuditRequest r) {
+        ObjectNode e = event(r.time(), "emergency-access", r.caller());
+        if (!r.studies().isEmpty()) {
+            e.put("study", r.studies().get(0));
+        }
+        r.query().ifPresent(q -> e.put("reason", q));
+        r.access().ifPresent(a -> e.put("until", a.substring(a.lastIndexOf(' ') + 1)));
+        e.put("outcome", r.status());
+        write(e);
+    }
+
     /** A deep link. */
     void link(AuditRequest r) {
         ObjectNode e = event(r.time(), "link", r.caller());

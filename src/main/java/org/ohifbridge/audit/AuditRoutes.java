@@ -25,7 +25,9 @@ public final class AuditRoutes {
         /** a deep link: an event of its own */
         LINK,
         /** the launcher (a list of studies): an event of its own */
-        LAUNCHER
+        LAUNCHER,
+        /** emergency access asked or granted: an event of its own when granted */
+        EMERGENCY
     }
 
     /** @param kind what the request fetched (counted in the study's tally), e.g. {@code frames} */
@@ -66,6 +68,9 @@ public final class AuditRoutes {
         }
         if (path.equals("/open")) {
             return Optional.of(new Route(Scope.LINK, "link", ""));
+        }
+        if (path.equals("/emergency-access")) {
+            return Optional.of(new Route(Scope.EMERGENCY, "emergency", ""));
         }
         if (path.equals("/")) {
             return Optional.of(new Route(Scope.LAUNCHER, "launcher", ""));

@@ -66,6 +66,11 @@ final class AuditTrail {
             switch (route.scope()) {
                 case SEARCH, LAUNCHER -> events.search(r);
                 case LINK -> events.link(r);
+                case EMERGENCY -> {
+                    if ("POST".equals(r.method()) && r.access().isPresent()) {
+                        events.emergency(r);
+                    }
+                }
                 default -> content(r, route);
             }
         } catch (RuntimeException e) {

@@ -50,7 +50,9 @@ public enum Setting {
     OIDC_SCOPES("OidcScopes"),
     OIDC_ROLES_CLAIM("OidcRolesClaim"),
     AUDIT_IDLE_SECONDS("AuditIdleSeconds"),
-    STUDY_RULES_FILE("StudyRulesFile");
+    STUDY_RULES_FILE("StudyRulesFile"),
+    EMERGENCY_ROLE("EmergencyRole"),
+    EMERGENCY_MINUTES("EmergencyMinutes");
 
     private final String key;
 

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param documentLimits    what one study document may cost
  * @param signOn            who signs users on and which roles they need
  * @param studyRules        who may see which study ({@code StudyRulesFile}); {@link StudyRules#NONE}: everyone everything
+ * @param emergency         who may open a hidden study by stating why, and for how long
  */
 public record Settings(
         URI orthancUrl,
@@ -53,7 +54,8 @@ public record Settings(
         DocumentLimits documentLimits,
         DatabaseSettings database,
         SignOnSettings signOn,
-        StudyRules studyRules) {
+        StudyRules studyRules,
+        EmergencyAccess emergency) {
 
     /** Preloading runs only for the DICOM JSON data source, as in the plugin. */
     public boolean preloadActive() {
@@ -94,7 +96,9 @@ public record Settings(
                 + ", " + database.describe()
                 + ", " + signOn.describe()
                 + ", " + Setting.STUDY_RULES_FILE + "=" + (studyRules.configured() ? studyRules.rules().size() + " rules"
-                : "(none: every viewer sees every study)");
+                : "(none: every viewer sees every study)")
+                + ", " + Setting.EMERGENCY_ROLE + "=" + emergency.role()
+                + ", " + Setting.EMERGENCY_MINUTES + "=" + emergency.grantFor().toMinutes();
     }
 
     /** As {@link #describe()}: a record's generated text would show the password. */

@@ -83,13 +83,20 @@ public final class SettingsLoader {
         DatabaseSettings database = database();
         SignOnSettings signOn = new SignOnLoader(source, problems).load();
         StudyRules rules = studyRules(signOn);
+        String emergencyRole = source.get(Setting.EMERGENCY_ROLE).orElse(EmergencyAccess.DEFAULT_ROLE);
+        if (!emergencyRole.matches("[A-Za-z0-9._:@-]{1,100}")) {
+            problems.add(Setting.EMERGENCY_ROLE + " must be one role name (letters, digits and . _ : @ -), but found: \""
+                    + emergencyRole + "\"");
+        }
+        EmergencyAccess emergency = new EmergencyAccess(emergencyRole, Duration.ofMinutes(
+                positive(Setting.EMERGENCY_MINUTES, EmergencyAccess.DEFAULT_MINUTES, 1, 1440)));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(orthancUrl, user, password, dataSource, routerBasename, userConfiguration,
                 userFile, preload, proxies, connect, read, maxConnections, deadline, dataFolder, backfillOnStart,
                 backfillRate, studyThreads, preloadThreads, cacheMegabytes * 1024 * 1024, auditIdle, limits, database,
-                signOn, rules);
+                signOn, rules, emergency);
     }
 
     /**

@@ -78,7 +78,7 @@ public class LauncherResource {
                 p = new Pagination(pageNumber, PAGE_SIZE, studies.count());
                 rows = studies.newest(p);
             } else {
-                PortalStudies.Found found = text.isEmpty() ? studies.opened(scope.rules(), visible(scope))
+                PortalStudies.Found found = text.isEmpty() ? studies.opened(scope.rules(), scope.granted(), visible(scope))
                         : studies.search(text, visible(scope));
                 truncated = found.truncated();
                 p = new Pagination(pageNumber, PAGE_SIZE, found.studies().size());

@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.audit.AuditNote;
 import org.ohifbridge.config.DataSource;
 import org.ohifbridge.config.Settings;
+import org.ohifbridge.http.Html;
 import org.ohifbridge.http.HtmlPages;
 import org.ohifbridge.http.PublicPaths;
 import org.ohifbridge.orthanc.OrthancException;
@@ -69,6 +71,13 @@ public class OpenResource {
         }
         note.matches(found.studies().size());
         note.studies(found.studies().stream().map(StudySummary::studyUid).toList());
+        if (found.studies().isEmpty()) {
+            Optional<String> hidden = hiddenFromEmergencyUser(link, request);
+            if (hidden.isPresent()) { // the user may open it by stating why
+                return Response.seeOther(java.net.URI.create(pages.root() + "emergency-access?study="
+                        + Html.query(hidden.get()))).header("Cache-Control", "no-store").build();
+            }
+        }
         return switch (LinkResolver.decide(link, found, source)) {
             case NOT_FOUND -> HtmlPages.page(404, pages.message("No study found", "No study matches "
                     + link.describe() + ". It may not have arrived yet, or the link may be mistyped.", search(link))).build();
@@ -88,6 +97,22 @@ public class OpenResource {
                 yield HtmlPages.page(200, pages.chooser(link.describe(), rows, link.mode(), why, found.truncated())).build();
             }
         };
+    }
+
+    /**
+     * For a user with the emergency role, whom the access rules show nothing of a link: the first study the link would
+     * have found without the rules.
+     */
+    private Optional<String> hiddenFromEmergencyUser(OpenRequest link, HttpServletRequest request) {
+        if (!settings.studyRules().configured() || !request.isUserInRole(settings.emergency().role())) {
+            return Optional.empty();
+        }
+        try {
+            LinkResolver.Resolution all = LinkResolver.resolve(link, studies, CHOOSER_LIMIT);
+            return all.studies().stream().map(StudySummary::studyUid).filter(u -> !u.isEmpty()).findFirst();
+        } catch (OrthancException e) {
+            return Optional.empty();
+        }
     }
 
     /** What the 404 page offers to search for: the accession or patient ID (a UID is no use in a text search). */

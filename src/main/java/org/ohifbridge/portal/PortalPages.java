@@ -85,6 +85,55 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
         return foot(b);
     }
 
+    /**
+     * Emergency access to one study the user's access rules hide: why it is asked, the reason box (required), and the
+     * confirmation. Nothing of the study is shown before the grant but what the user asked for.
+     *
+     * @param error why a reason sent before was refused ("" the first time)
+     */
+    public String emergency(String studyUid, int minutes, String error, String reason, Optional<String> user) {
+        StringBuilder b = new StringBuilder(4096);
+        head(b, "Emergency access", user);
+        b.append("<p class=\"lead\">Your access rules do not open the study <code>").append(Html.text(studyUid))
+                .append("</code>. In an emergency you may open it for ").append(minutes)
+                .append(" minutes. Your name, the time and your reason are recorded and reviewed.</p>");
+        if (!error.isEmpty()) {
+            b.append("<p class=\"error\" role=\"alert\">").append(Html.text(error)).append("</p>");
+        }
+        b.append("<form method=\"post\" action=\"").append(Html.text(root)).append("emergency-access\">")
+                .append("<input type=\"hidden\" name=\"study\" value=\"").append(Html.text(studyUid)).append("\">")
+                .append("<label for=\"reason\">Why do you need this study now? (required)</label>")
+                .append("<textarea id=\"reason\" name=\"reason\" rows=\"4\" required minlength=\"")
+                .append(org.ohifbridge.access.EmergencyGrants.MIN_REASON).append("\" maxlength=\"")
+                .append(org.ohifbridge.access.EmergencyGrants.MAX_REASON).append("\" autofocus>").append(Html.text(reason))
+                .append("</textarea><p><button type=\"submit\">Open for ").append(minutes)
+                .append(" minutes</button> <a href=\"").append(Html.text(root)).append("\">Cancel</a></p></form>");
+        return foot(b);
+    }
+
+    /** The emergency grants of this replica, newest first, for review. */
+    public String grants(List<org.ohifbridge.access.EmergencyGrants.Grant> grants, java.time.Instant now) {
+        StringBuilder b = new StringBuilder(8192);
+        head(b, "Emergency access", Optional.empty());
+        if (grants.isEmpty()) {
+            b.append("<p class=\"empty\">No emergency access has been granted.</p>");
+            return foot(b);
+        }
+        b.append("<table><caption>Grants, newest first</caption><thead><tr><th scope=\"col\">User</th>")
+                .append("<th scope=\"col\">Study</th><th scope=\"col\">Reason</th><th scope=\"col\">Granted</th>")
+                .append("<th scope=\"col\">Until</th></tr></thead><tbody>");
+        for (org.ohifbridge.access.EmergencyGrants.Grant g : grants) {
+            b.append("<tr><td data-label=\"User\">").append(Html.text(g.user()))
+                    .append("</td><td data-label=\"Study\"><code>").append(Html.text(g.studyUid()))
+                    .append("</code></td><td data-label=\"Reason\">").append(Html.text(g.reason()))
+                    .append("</td><td data-label=\"Granted\">").append(Html.text(g.from().toString()))
+                    .append("</td><td data-label=\"Until\">").append(Html.text(g.until().toString()))
+                    .append(g.activeAt(now) ? " (active)" : " (expired)").append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        return foot(b);
+    }
+
     private void table(StringBuilder b, String captionHtml, List<StudySummary> studies) {
         b.append("<table><caption>").append(captionHtml).append("</caption><thead><tr><th scope=\"col\">Patient</th>")
                 .append("<th scope=\"col\">Date</th><th scope=\"col\">Modalities</th><th scope=\"col\">Description</th>")
@@ -163,6 +212,8 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
             .mode{display:inline-block;padding:.3rem .55rem;font-size:.95rem;border:1px solid var(--accent);border-radius:6px;text-decoration:none;white-space:nowrap;min-height:44px;line-height:1.9}
             .mode:hover,.mode:focus-visible{background:var(--accent);color:var(--accent-fg)}
             .pager{display:flex;gap:1rem;align-items:center;margin-top:1rem}.pager a{padding:.5rem}
+            textarea{display:block;width:100%;max-width:40rem;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+            .error{padding:.5rem .8rem;border-left:4px solid #c0392b}
             @media (max-width:1000px){thead{display:none}table,caption,tbody,tr,td{display:block;width:100%}tr{border:1px solid var(--line);border-radius:8px;margin:.7rem 0;padding:.3rem}
             td{border:0;padding:.25rem .5rem}td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}}
             """;

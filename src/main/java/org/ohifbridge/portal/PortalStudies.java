@@ -60,12 +60,16 @@ public class PortalStudies implements StudyFinder {
     }
 
     /**
-     * Every study one of {@code rules} opens, newest first (at most {@link #SEARCH_LIMIT} of each rule's, then
+     * Every study one of {@code rules} opens, and those of the caller's emergency grants, newest first (at most {@link #SEARCH_LIMIT} of each rule's, then
      * truncated): the launcher's list for a caller whose access rules open only some studies.
      */
-    public Found opened(List<StudyRule> rules, Predicate<StudyFacts> visible) {
+    public Found opened(List<StudyRule> rules, java.util.Set<String> granted, Predicate<StudyFacts> visible) {
         Map<String, StudySummary> byId = new LinkedHashMap<>();
         boolean truncated = false;
+        for (String uid : granted) { // the studies of the caller's emergency grants
+            summaries(orthanc.findStudies(Map.of("StudyInstanceUID", uid), true, 2), visible)
+                    .forEach(s -> byId.putIfAbsent(s.orthancId(), s));
+        }
         for (StudyRule rule : rules) {
             Map<String, String> query = new LinkedHashMap<>();
             rule.matches().forEach((tag, pattern) -> query.put(tag.keyword(), pattern.text()));

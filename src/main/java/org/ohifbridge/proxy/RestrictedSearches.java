@@ -30,7 +30,7 @@ final class RestrictedSearches {
     static Response studies(OrthancApi orthanc, HttpServletRequest request, StudyScope scope, String publicDicomWeb) {
         RestrictedStudySearch search = new RestrictedStudySearch(QueryEncoding.canonical(request.getQueryString()));
         List<JsonNode> answers = new ArrayList<>();
-        for (String q : search.queries(scope.rules())) {
+        for (String q : search.queries(scope.rules(), scope.granted())) {
             String query = UpstreamQuery.of("studies", q);
             try (Response r = orthanc.dicomWeb("studies", query, ForwardedHeaders.request(
                     name -> name.equalsIgnoreCase("Accept") ? "application/dicom+json" : null))) {

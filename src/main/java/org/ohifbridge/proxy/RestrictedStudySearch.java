@@ -62,10 +62,29 @@ public final class RestrictedStudySearch {
         return value;
     }
 
-    /** One raw query per distinct rule of the caller, each asking for the studies the merged page may need. */
-    public List<String> queries(List<StudyRule> rules) {
+    /**
+     * One raw query per distinct rule of the caller, each asking for the studies the merged page may need, and one per
+     * study they hold an emergency grant for ({@code granted}).
+     */
+    public List<String> queries(List<StudyRule> rules, Set<String> granted) {
         int fetch = (int) Math.min((long) offset + limit, SearchLimits.ARCHIVE_SEARCH_LIMIT);
         Set<String> out = new LinkedHashSet<>();
+        for (String uid : granted) {
+            List<QueryParams.Param> q = new ArrayList<>();
+            boolean other = false;
+            for (QueryParams.Param p : filters) {
+                if (p.is("StudyInstanceUID") || p.is("0020000D") || p.is("0020000d")) {
+                    other |= !p.value().equals(uid);
+                } else {
+                    q.add(p);
+                }
+            }
+            if (!other) { // a search for another study cannot find this one
+                q.add(new QueryParams.Param("StudyInstanceUID", uid));
+                q.add(new QueryParams.Param("limit", "1"));
+                out.add(QueryParams.join(q));
+            }
+        }
         for (StudyRule rule : rules) {
             List<QueryParams.Param> q = new ArrayList<>(filters);
             for (Map.Entry<StudyTag, TagPattern> m : rule.matches().entrySet()) {

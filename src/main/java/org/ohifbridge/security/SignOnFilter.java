@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ohifbridge.access.EmergencyGrants;
 import org.ohifbridge.access.StudyScope;
 import org.ohifbridge.audit.AuditNote;
 import org.ohifbridge.config.StudyRules;
@@ -39,13 +40,15 @@ public class SignOnFilter extends HttpFilter {
 
     private final transient SignOnSettings settings;
     private final transient StudyRules studyRules;
+    private final transient EmergencyGrants grants;
     private final transient AccessPolicy policy;
     private final transient OidcSignOn oidc;
 
     @Inject
-    public SignOnFilter(Settings settings, @WarContext ServletContext context) {
+    public SignOnFilter(Settings settings, @WarContext ServletContext context, EmergencyGrants grants) {
         this.settings = settings.signOn();
         this.studyRules = settings.studyRules();
+        this.grants = grants;
         this.policy = new AccessPolicy(this.settings);
         if (this.settings.mode() == SignOnMode.OIDC) {
             PendingSignOns pending = new PendingSignOns();
@@ -133,7 +136,8 @@ public class SignOnFilter extends HttpFilter {
                 } else {
                     AuditNote.of(request).reached();
                     // the studies this caller may see, from the roles as this filter sees them (pac4j's on its wrapper)
-                    StudyScope.of(studyRules, request::isUserInRole).attach(request);
+                    StudyScope.of(studyRules, request::isUserInRole, studyRules.configured()
+                            ? grants.active(request.getRemoteUser()) : java.util.Set.of()).attach(request);
                     chain.doFilter(request, response);
                 }
             }

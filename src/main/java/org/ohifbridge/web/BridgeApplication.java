@@ -10,6 +10,8 @@ import org.ohifbridge.audit.AuditResource;
 import org.ohifbridge.cache.StudyDocumentResource;
 import org.ohifbridge.metrics.MetricsResource;
 import org.ohifbridge.ohif.OhifAssetResource;
+import org.ohifbridge.portal.EmergencyResource;
+import org.ohifbridge.portal.EmergencyReviewResource;
 import org.ohifbridge.portal.LauncherResource;
 import org.ohifbridge.portal.OpenResource;
 import org.ohifbridge.preload.PreloadStatusResource;
@@ -27,7 +29,8 @@ public class BridgeApplication extends Application {
     /** The resources, each in the package of its feature. */
     static final Set<Class<?>> RESOURCES = Set.of(OhifAssetResource.class, DicomWebResource.class,
             InstanceFileResource.class, LauncherResource.class, OpenResource.class, StudyDocumentResource.class,
-            PreloadStatusResource.class, AdminResource.class, MetricsResource.class, AuditResource.class);
+            PreloadStatusResource.class, AdminResource.class, MetricsResource.class, AuditResource.class,
+            EmergencyResource.class, EmergencyReviewResource.class);
 
     /** How answers are written: errors as small JSON bodies, JSON with the WAR's one ObjectMapper. */
     public static final Set<Class<?>> PROVIDERS = Set.of(OrthancExceptionMapper.class,

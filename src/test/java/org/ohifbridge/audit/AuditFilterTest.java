@@ -31,7 +31,7 @@ class AuditFilterTest {
         audit.start();
         server = InProcessServer.at("/pacs")
                 .user("viewer", "viewer-pw", "ohif-viewer")
-                .filter(ctx -> new FilterSequence(new AuditFilter(audit, settings), new SignOnFilter(settings, ctx)), "/*")
+                .filter(ctx -> new FilterSequence(new AuditFilter(audit, settings), new SignOnFilter(settings, ctx, new org.ohifbridge.access.EmergencyGrants(settings))), "/*")
                 .resources(ctx -> List.of(new Echo()))
                 .start();
     }

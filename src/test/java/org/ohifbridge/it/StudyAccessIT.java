@@ -239,6 +239,64 @@ class StudyAccessIT {
                 "a series search over the whole archive must name its study");
     }
 
+    /**
+     * it-emergency (site A's rule and the emergency role) follows a deep link to a site B study: the emergency page,
+     * a reason refused when missing, then the grant, the viewer, the study on every route, on the review page and in
+     * the audit trail. A viewer without the role following the same link gets the not-found page.
+     */
+    @Test
+    void emergencyAccessOpensAHiddenStudyWithAReasonAndIsReviewed() throws Exception {
+        Study b1 = studies.stream().filter(s -> s.key().equals("B1")).findFirst().orElseThrow();
+        var log = ServerLog.mark();
+        HttpResponse<byte[]> link = get("it-emergency", "open?StudyInstanceUIDs=" + b1.uid());
+        assertEquals(303, link.statusCode());
+        String ask = link.headers().firstValue("Location").orElseThrow();
+        assertTrue(ask.endsWith("/access/emergency-access?study=" + b1.uid()), ask);
+        String page = new String(get("it-emergency", "emergency-access?study=" + b1.uid()).body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("Why do you need this study now?") && !page.contains("IT Site B")
+                && !page.contains("PID-B1"), "the page asks why and shows nothing of the study: " + page);
+        assertEquals(404, get("it-emergency", "dicom-web/studies/" + b1.uid() + "/metadata").statusCode(),
+                "hidden until granted");
+        assertEquals(400, post("it-emergency", "emergency-access", "study=" + b1.uid() + "&reason=").statusCode(),
+                "a reason is required");
+        HttpResponse<byte[]> granted = post("it-emergency", "emergency-access", "study=" + b1.uid()
+                + "&reason=" + java.net.URLEncoder.encode("Stroke alert, prior CT from site B", StandardCharsets.UTF_8));
+        assertEquals(303, granted.statusCode());
+        assertTrue(granted.headers().firstValue("Location").orElseThrow().contains("ohif-dicom-json"),
+                "to the viewer (dicom-json data source)");
+        assertEquals(200, get("it-emergency", "dicom-web/studies/" + b1.uid() + "/metadata", "Accept",
+                "application/dicom+json").statusCode());
+        assertEquals(200, get("it-emergency", "studies/" + b1.orthancId() + "/ohif-dicom-json").statusCode());
+        assertEquals(200, get("it-emergency", "instances/" + b1.instanceIds().get(0) + "/file").statusCode());
+        List<String> found = uids(get("it-emergency", "dicom-web/studies", "Accept", "application/dicom+json"));
+        assertEquals(Set.of("A1", "A2", "B1"), Set.copyOf(found.stream().map(this::key).toList()),
+                "site A's studies and the granted one");
+        assertEquals(404, get("it-emergency", "dicom-web/studies/" + studies.stream().filter(s -> s.key().equals("B2"))
+                .findFirst().orElseThrow().uid() + "/metadata").statusCode(), "the grant is for that study only");
+        String review = new String(get("it-admin", "admin/emergency-access").body(), StandardCharsets.UTF_8);
+        assertTrue(review.contains("it-emergency") && review.contains(b1.uid())
+                && review.contains("Stroke alert, prior CT from site B") && review.contains("(active)"), review);
+        assertEquals(403, get("it-emergency", "admin/emergency-access").statusCode(), "review is for admins");
+        // the audit writes on its own thread: the grant's event, and the study's opening naming the grant
+        org.ohifbridge.testing.Await.until("the audit events of the grant", java.time.Duration.ofSeconds(20), () -> {
+            String audit = ServerLog.since(log);
+            return audit.contains("emergency-access") && audit.contains("Stroke alert, prior CT from site B")
+                    && audit.contains("emergency grant\"");
+        });
+        // without the role: the same link is the not-found page, and the page itself too
+        HttpResponse<byte[]> other = get("it-site-a", "open?StudyInstanceUIDs=" + b1.uid());
+        assertEquals(404, other.statusCode());
+        assertEquals(404, get("it-site-a", "emergency-access?study=" + b1.uid()).statusCode());
+        assertEquals(404, post("it-site-a", "emergency-access", "study=" + b1.uid()
+                + "&reason=I%20would%20like%20to%20see%20it").statusCode());
+    }
+
+    private HttpResponse<byte[]> post(String user, String path, String form) throws IOException {
+        return Http.post(base, path, form.getBytes(StandardCharsets.UTF_8), "Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user + "-secret").getBytes(StandardCharsets.UTF_8)),
+                "Content-Type", "application/x-www-form-urlencoded");
+    }
+
     private String key(String uid) {
         return studies.stream().filter(s -> s.uid().equals(uid)).findFirst().orElseThrow().key();
     }

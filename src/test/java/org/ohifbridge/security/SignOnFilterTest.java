@@ -55,7 +55,7 @@ class SignOnFilterTest {
                         notes.put(id, AuditNote.of(rq));
                     }
                 }, "/*")
-                .filter(ctx -> new SignOnFilter(settings, ctx), "/*")
+                .filter(ctx -> new SignOnFilter(settings, ctx, new org.ohifbridge.access.EmergencyGrants(settings)), "/*")
                 .resources(ctx -> List.of(new Echo()))
                 .start();
         return server;

@@ -29,6 +29,21 @@ public final class Http {
         return send(method, URI.create(base.toString() + path), headers);
     }
 
+    /** A POST with a body, headers as name, value, name, value … */
+    public static HttpResponse<byte[]> post(URL base, String path, byte[] body, String... headers) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     /** Any method, no body, headers as name, value, name, value … */
     public static HttpResponse<byte[]> send(String method, URI uri, String... headers) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)

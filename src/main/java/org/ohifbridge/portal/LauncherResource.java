@@ -85,13 +85,36 @@ public class LauncherResource {
                 rows = found.studies().subList((int) p.first(), (int) p.first() + p.rows());
                 note.matches(found.studies().size());
             }
+            List<String> emergency = text.isEmpty() || scope.seesEverything() || !mayAskForEmergency(request)
+                    ? List.of() : hiddenMatches(text, scope);
             String html = pages.launcher(new PortalPages.Launcher(text, p, studies.withSeries(rows), truncated,
-                    ProgressLine.of(preload.status(), backfill.status()), Optional.ofNullable(request.getRemoteUser())));
+                    ProgressLine.of(preload.status(), backfill.status()), Optional.ofNullable(request.getRemoteUser()),
+                    emergency));
             return HtmlPages.page(200, html).build();
         } catch (OrthancException e) {
             return ArchiveUnavailable.page(pages, e);
         }
     }
+
+    private boolean mayAskForEmergency(HttpServletRequest request) {
+        return settings.studyRules().configured() && request.getRemoteUser() != null
+                && request.isUserInRole(settings.emergency().role());
+    }
+
+    /** What the search finds without the rules that the rules hide (at most {@value #EMERGENCY_SHOWN} studies). */
+    private List<String> hiddenMatches(String text, StudyScope scope) {
+        Predicate<StudyFacts> visible = visible(scope);
+        List<String> out = new java.util.ArrayList<>();
+        for (StudySummary s : studies.search(text, visible.negate()).studies()) {
+            if (out.size() < EMERGENCY_SHOWN && !s.studyUid().isEmpty()) {
+                out.add(s.studyUid());
+            }
+        }
+        return out;
+    }
+
+    /** Hidden matches offered for emergency access on one page. */
+    static final int EMERGENCY_SHOWN = 10;
 
     /** The studies a caller's access rules let them see (all without rules). */
     static Predicate<StudyFacts> visible(StudyScope scope) {

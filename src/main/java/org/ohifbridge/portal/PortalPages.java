@@ -21,9 +21,18 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
         return new PortalPages(base.ohif(), base.root(), dataSource);
     }
 
-    /** What the launcher shows. @param progress a line on preloading/backfill, when running */
+    /**
+     * What the launcher shows. @param progress a line on preloading/backfill, when running
+     *
+     * @param emergency StudyInstanceUIDs that match the search but that the user's access rules hide, for a user who
+     *                  may ask for emergency access (none otherwise)
+     */
     public record Launcher(String query, Pagination pagination, List<StudySummary> studies, boolean truncated,
-                           Optional<String> progress, Optional<String> user) {
+                           Optional<String> progress, Optional<String> user, List<String> emergency) {
+        public Launcher(String query, Pagination pagination, List<StudySummary> studies, boolean truncated,
+                        Optional<String> progress, Optional<String> user) {
+            this(query, pagination, studies, truncated, progress, user, List.of());
+        }
     }
 
     public String launcher(Launcher v) {
@@ -49,6 +58,18 @@ public record PortalPages(String ohifBase, String root, DataSource dataSource) {
                         .append(" studies match: type more of the name or the ID.</p>");
             }
             pager(b, v.query(), p);
+        }
+        if (!v.emergency().isEmpty()) {
+            // nothing of these studies is shown: the user learns that they exist, and may state why they need one
+            b.append("<p class=\"note\">").append(v.emergency().size()).append(v.emergency().size() == 1
+                    ? " study outside your access rules matches" : " studies outside your access rules match")
+                    .append(". In an emergency:</p><ul class=\"emergency\">");
+            int n = 0;
+            for (String uid : v.emergency()) {
+                b.append("<li><a href=\"").append(Html.text(root + "emergency-access?study=" + Html.query(uid)))
+                        .append("\">Emergency access to study ").append(++n).append("</a></li>");
+            }
+            b.append("</ul>");
         }
         return foot(b);
     }

@@ -23,9 +23,9 @@ import org.ohifbridge.config.TagPattern;
  * Orthanc 1.10 cannot search for "this OR that", so each rule of the caller becomes one search, the caller's filters
  * plus the rule's ({@link #queries}); the answers are merged here ({@link #merge}): every study checked against the
  * rules once more, each study once, in one order (newest StudyDate and StudyTime first, then StudyInstanceUID), and the
- * caller's {@code offset} and {@code limit} applied to that list. Each search asks Orthanc for the first
- * {@code offset + limit} studies (at most {@link SearchLimits#ARCHIVE_SEARCH_LIMIT}), which is enough for any page
- * within that bound.
+ * caller's {@code offset} and {@code limit} applied to that list. Orthanc returns matches in an order of its own (not
+ * by date), so each search asks for all of them, up to {@link SearchLimits#ARCHIVE_SEARCH_LIMIT}: pages are exact
+ * while each rule matches at most that many studies of the search (narrow the search beyond).
  */
 public final class RestrictedStudySearch {
     /** Searches one request may send: more rules than that apply to one caller only by a mistake in the rules. */
@@ -67,7 +67,7 @@ public final class RestrictedStudySearch {
      * study they hold an emergency grant for ({@code granted}).
      */
     public List<String> queries(List<StudyRule> rules, Set<String> granted) {
-        int fetch = (int) Math.min((long) offset + limit, SearchLimits.ARCHIVE_SEARCH_LIMIT);
+        int fetch = SearchLimits.ARCHIVE_SEARCH_LIMIT; // Orthanc's order is not ours: the page needs every match
         Set<String> out = new LinkedHashSet<>();
         for (String uid : granted) {
             List<QueryParams.Param> q = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class RestrictedStudySearch {
                 }
                 q.add(new QueryParams.Param("includefield", m.getKey().hex()));
             }
-            q.add(new QueryParams.Param("limit", Integer.toString(Math.max(fetch, 1))));
+            q.add(new QueryParams.Param("limit", Integer.toString(fetch)));
             out.add(QueryParams.join(q));
         }
         if (out.size() > MAX_SEARCHES) {

@@ -36,6 +36,7 @@ import org.ohifbridge.ohif.OhifPageFilter;
 import org.ohifbridge.ohif.OhifPages;
 import org.ohifbridge.orthanc.OrthancApi;
 import org.ohifbridge.portal.DicomWebFormRedirect;
+import org.ohifbridge.portal.EmergencyViewerRedirect;
 import org.ohifbridge.preload.BackfillService;
 import org.ohifbridge.preload.PreloadService;
 import org.ohifbridge.proxy.RawAcceptFilter;
@@ -139,6 +140,9 @@ public class BridgeStartup implements ServletContextListener {
         // then the viewer's pages
         if (settings.dataSource() == DataSource.DICOM_JSON) {
             filter(ctx, "ohif-bridge-dicomweb-form", bean(DicomWebFormRedirect.class), true, "/ohif/*");
+        }
+        if (settings.studyRules().configured()) { // a viewer link to a study the rules hide: emergency access
+            filter(ctx, "ohif-bridge-emergency-viewer", bean(EmergencyViewerRedirect.class), true, "/ohif/*");
         }
         filter(ctx, "ohif-bridge-ohif-pages", bean(OhifPageFilter.class), true, "/ohif", "/ohif/*");
         filter(ctx, "ohif-bridge-raw-accept", bean(RawAcceptFilter.class), true, "/dicom-web/*", "/instances/*");

@@ -257,6 +257,18 @@ class StudyAccessIT {
                 && !page.contains("PID-B1"), "the page asks why and shows nothing of the study: " + page);
         assertEquals(404, get("it-emergency", "dicom-web/studies/" + b1.uid() + "/metadata").statusCode(),
                 "hidden until granted");
+        String search = new String(get("it-emergency", "?q=Access").body(), StandardCharsets.UTF_8);
+        assertTrue(search.contains("outside your access rules match") && search.contains("emergency-access?study="
+                + b1.uid()) && !search.contains("ACC-B1") && !search.contains("IT Site B"),
+                "the launcher's search offers emergency access to what it hides, and shows nothing of it: " + search);
+        HttpResponse<byte[]> viewerLink = get("it-emergency", "ohif/viewer?StudyInstanceUIDs=" + b1.uid());
+        assertEquals(302, viewerLink.statusCode(), "an Orthanc Explorer 2 link goes to the deep link (DICOM JSON)");
+        String deepLink = viewerLink.headers().firstValue("Location").orElseThrow();
+        assertTrue(deepLink.contains("open?StudyInstanceUID=" + b1.uid()), deepLink);
+        HttpResponse<byte[]> followed = get("it-emergency", deepLink.substring(deepLink.indexOf("open?")));
+        assertEquals(303, followed.statusCode(), "and from there to emergency access");
+        assertTrue(followed.headers().firstValue("Location").orElseThrow().endsWith("emergency-access?study="
+                + b1.uid()));
         assertEquals(400, post("it-emergency", "emergency-access", "study=" + b1.uid() + "&reason=").statusCode(),
                 "a reason is required");
         HttpResponse<byte[]> granted = post("it-emergency", "emergency-access", "study=" + b1.uid()

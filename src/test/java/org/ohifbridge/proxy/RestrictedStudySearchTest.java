@@ -41,13 +41,13 @@ class RestrictedStudySearchTest {
     }
 
     @Test
-    void oneSearchPerRuleWithTheCallersFiltersAndEnoughRowsForThePage() {
+    void oneSearchPerRuleWithTheCallersFiltersAskingForEveryMatch() {
         RestrictedStudySearch s = new RestrictedStudySearch("PatientName=*DOE*&limit=10&offset=20&includefield=00081030");
         List<String> q = s.queries(RULES.of(Set.of("a", "b")::contains), Set.of());
         assertEquals(List.of(
-                "PatientName=*DOE*&includefield=00081030&00080080=Site?A*&includefield=00080080&limit=30",
+                "PatientName=*DOE*&includefield=00081030&00080080=Site?A*&includefield=00080080&limit=1000",
                 "PatientName=*DOE*&includefield=00081030&00080080=Site?B&includefield=00080080"
-                        + "&00081030=CT?*&includefield=00081030&limit=30"), q);
+                        + "&00081030=CT?*&includefield=00081030&limit=1000"), q);
         // the caller's own filter on a rule's attribute stays (the merge checks the rule)
         assertEquals(List.of("InstitutionName=Site%20A%20North&includefield=00080080&limit=1000"),
                 new RestrictedStudySearch("InstitutionName=Site%20A%20North").queries(RULES.of("a"::equals), Set.of()));

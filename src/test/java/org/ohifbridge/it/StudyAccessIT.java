@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,17 +32,12 @@ import org.ohifbridge.testing.TempFolders;
  * with dcmodify) in an Orthanc of their own, users of one site, of the other, of both, an admin whose rule opens
  * everything and a viewer no rule opens anything to (SignOn=container, the server's users). Every cell of route ×
  * user × study: a study the user may see answers 200 with its data; one they may not answers byte for byte as a study
- * Orthanc does not have, and names nothing of it (0 leaks). Study searches return exactly the user's studies, and
+ * Orthanc does not have, and names nothing of it (0 leaks). AccessStudies.Study searches return exactly the user's studies, and
  * pages of a search merged from two rules' searches add up to the whole list.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class StudyAccessIT {
-    /** A study of the test, its institution, and what Orthanc made of it once uploaded. */
-    record Study(String key, String institution, String date, String uid, String series, List<String> sops,
-                 List<String> instanceIds, String orthancId) {
-    }
-
     static final String RULES = """
             {"rules": [
               {"name": "Site A", "role": "it-site-a", "studies": {"InstitutionName": "IT Site A*"}},
@@ -62,16 +56,12 @@ class StudyAccessIT {
         SEES.put("it-viewer", Set.of());
     }
 
-    private static List<Study> studies;
+    private static List<AccessStudies.Study> studies;
 
     @Deployment(testable = false)
     static WebArchive war() throws Exception {
-        TestOrthanc orthanc = TestOrthanc.named("access", false);
-        if (studies == null) {
-            studies = List.of(make(orthanc, "A1", "IT Site A North", "20240105"),
-                    make(orthanc, "A2", "IT Site A South", "20230301"), make(orthanc, "B1", "IT Site B", "20240210"),
-                    make(orthanc, "B2", "IT Site B", "20220101"), make(orthanc, "C1", "IT Site C", "20250101"));
-        }
+        TestOrthanc orthanc = AccessStudies.orthanc();
+        studies = AccessStudies.all();
         Path rules = TempFolders.create("access-rules-").resolve("rules.json");
         Files.writeString(rules, RULES);
         Map<String, String> settings = new LinkedHashMap<>(Deployments.orthanc(orthanc));
@@ -80,37 +70,6 @@ class StudyAccessIT {
         settings.put("StudyRulesFile", rules.toString());
         settings.put("DataFolder", Deployments.dataFolder("access"));
         return Deployments.war("access.war", settings);
-    }
-
-    /** Two brain slices as a new study of {@code institution}: new UIDs, its own patient, accession and date. */
-    static Study make(TestOrthanc orthanc, String key, String institution, String date) throws Exception {
-        Path dir = TempFolders.create("access-" + key + "-");
-        String uid = "1.2.826.0.1.3680043.2.1143." + (Math.abs(key.hashCode()) % 100000) + "." + System.nanoTime() % 1000000;
-        String series = uid + ".1";
-        List<String> sops = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Path f = dir.resolve(i + ".dcm");
-            Files.copy(TestOrthanc.samplesDir().resolve("mr-brain/brain_01" + i + ".dcm"), f);
-            String sop = series + "." + (i + 1);
-            // -i inserts or replaces; the file meta header follows the new SOPInstanceUID by itself
-            run("dcmodify", "-nb", "-i", "(0020,000d)=" + uid, "-i", "(0020,000e)=" + series, "-i",
-                    "(0008,0018)=" + sop, "-i", "(0008,0080)=" + institution, "-i", "(0008,0020)=" + date, "-i",
-                    "(0010,0020)=PID-" + key, "-i", "(0008,0050)=ACC-" + key, "-i", "(0010,0010)=Access^" + key, "-i",
-                    "(0028,1050)=450", "-i", "(0028,1051)=900", f.toString());
-            sops.add(sop);
-            ids.add(orthanc.upload(f));
-        }
-        JsonNode study = Json.MAPPER.readTree(orthanc.get("/instances/" + ids.get(0) + "/study").body());
-        return new Study(key, institution, date, uid, series, sops, ids, study.path("ID").asText());
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
     }
 
     private final URL base = Deployments.url("access.war");
@@ -123,7 +82,7 @@ class StudyAccessIT {
     }
 
     /** A route that reveals a study: how to ask it for a study, and for one Orthanc does not have. */
-    record Route(String name, Function<Study, String> path, String unknownPath, String... headers) {
+    record Route(String name, Function<AccessStudies.Study, String> path, String unknownPath, String... headers) {
     }
 
     static final String FRAMES = "multipart/related; type=application/octet-stream; transfer-syntax=*";
@@ -165,7 +124,7 @@ class StudyAccessIT {
             for (Route r : routes()) {
                 unknown.put(r.name(), get(user, r.unknownPath(), r.headers()));
             }
-            for (Study s : studies) {
+            for (AccessStudies.Study s : studies) {
                 boolean sees = SEES.get(user).contains(s.key());
                 for (Route r : routes()) {
                     cells++;
@@ -209,16 +168,16 @@ class StudyAccessIT {
     void searchesFindExactlyTheUsersStudiesAndPageAcrossRules() throws Exception {
         for (String user : SEES.keySet()) {
             List<String> found = uids(get(user, "dicom-web/studies", "Accept", "application/dicom+json"));
-            List<String> expected = studies.stream().filter(s -> SEES.get(user).contains(s.key())).map(Study::uid).toList();
+            List<String> expected = studies.stream().filter(s -> SEES.get(user).contains(s.key())).map(AccessStudies.Study::uid).toList();
             assertEquals(Set.copyOf(expected), Set.copyOf(found), user + ": the study search");
             assertEquals(expected.size(), found.size(), user + ": each study once");
             String launcher = new String(get(user, "").body(), StandardCharsets.UTF_8);
-            for (Study s : studies) {
+            for (AccessStudies.Study s : studies) {
                 assertEquals(SEES.get(user).contains(s.key()), launcher.contains("ACC-" + s.key()),
                         user + ": the launcher's list and " + s.key());
             }
             String search = new String(get(user, "?q=Access").body(), StandardCharsets.UTF_8);
-            for (Study s : studies) {
+            for (AccessStudies.Study s : studies) {
                 assertEquals(SEES.get(user).contains(s.key()), search.contains("ACC-" + s.key()),
                         user + ": the launcher's search and " + s.key());
             }
@@ -246,7 +205,7 @@ class StudyAccessIT {
      */
     @Test
     void emergencyAccessOpensAHiddenStudyWithAReasonAndIsReviewed() throws Exception {
-        Study b1 = studies.stream().filter(s -> s.key().equals("B1")).findFirst().orElseThrow();
+        AccessStudies.Study b1 = studies.stream().filter(s -> s.key().equals("B1")).findFirst().orElseThrow();
         var log = ServerLog.mark();
         HttpResponse<byte[]> link = get("it-emergency", "open?StudyInstanceUIDs=" + b1.uid());
         assertEquals(303, link.statusCode());

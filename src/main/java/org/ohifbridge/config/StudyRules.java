@@ -138,8 +138,11 @@ public record StudyRules(boolean configured, List<StudyRule> rules) {
                 }
             }
         }
+        // attributes matched by "*" alone match every study: such a rule opens everything (and searches need no merge)
+        boolean universal = !matches.isEmpty() && matches.values().stream().allMatch(TagPattern::isUniversal);
         return problems.size() > before ? Optional.empty()
-                : Optional.of(new StudyRule(ruleName, role, everything, matches));
+                : Optional.of(new StudyRule(ruleName, role, everything || universal,
+                        everything || universal ? Map.of() : matches));
     }
 
     private static String firstLine(String message) {

@@ -57,7 +57,7 @@ public final class TagPattern {
 
     public boolean matches(String value) {
         if (value == null) {
-            return false;
+            return isUniversal(); // DICOM's universal match: "*" matches a study without the attribute too
         }
         for (String one : value.split("\\\\", -1)) {
             if (regex.matcher(one.strip()).matches()) {
@@ -65,6 +65,11 @@ public final class TagPattern {
             }
         }
         return false;
+    }
+
+    /** Only asterisks: every value, and no value (DICOM's universal matching). */
+    public boolean isUniversal() {
+        return text.chars().allMatch(c -> c == '*');
     }
 
     /** Whether the pattern names one value (no wildcard): a search can ask Orthanc for exactly it. */

@@ -88,6 +88,9 @@ public final class RestrictedStudySearch {
         for (StudyRule rule : rules) {
             List<QueryParams.Param> q = new ArrayList<>(filters);
             for (Map.Entry<StudyTag, TagPattern> m : rule.matches().entrySet()) {
+                if (m.getValue().isUniversal()) {
+                    continue; // "*" matches studies without the attribute too, which a search for "*" may not find
+                }
                 if (!asksFor(m.getKey())) { // the caller's own filter on that attribute stays; the merge checks the rule
                     q.add(new QueryParams.Param(m.getKey().hex(), upstreamPattern(m.getValue())));
                 }

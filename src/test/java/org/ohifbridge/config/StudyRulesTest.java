@@ -60,6 +60,18 @@ class StudyRulesTest {
     }
 
     @Test
+    void anAsteriskAloneMatchesEveryStudyEvenWithoutTheAttribute() {
+        StudyRules rules = parse("""
+                {"rules": [{"role": "r", "studies": {"AccessionNumber": "**"}},
+                           {"role": "s", "studies": {"AccessionNumber": "*", "InstitutionName": "A*"}}]}""",
+                new ArrayList<>());
+        assertTrue(rules.rules().get(0).everything(), "a rule of universal matches opens everything");
+        StudyRule s = rules.rules().get(1);
+        assertTrue(s.opens(Map.of(StudyTag.INSTITUTION_NAME, "A North")::get), "no accession number: still matched");
+        assertFalse(s.opens(Map.of(StudyTag.ACCESSION_NUMBER, "X")::get));
+    }
+
+    @Test
     void everyMistakeIsNamedWithItsRule() {
         assertTrue(problems("{\"rules\": [").get(0).startsWith("StudyRulesFile /etc/rules.json: not JSON"));
         assertTrue(problems("[]").get(0).contains("one member, \"rules\""));

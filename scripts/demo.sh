@@ -14,7 +14,9 @@
 #     --cluster   scale-out instead (scripts/demo-cluster.sh): PostgreSQL, two Orthancs on it, two Tomcat nodes
 #                 sharing state and sessions, HAProxy in front on 127.0.0.1:8080
 #   Sign-on: by default the server's own users (BASIC); the demo makes one user with the viewer and admin roles and
-#   prints "ohif-bridge demo login: <user>:<password>" beside the ready line, then the audit trail's file.
+#   prints "ohif-bridge demo login: <user>:<password>" beside the ready line, and a second one whom the demo's access
+#   rules (README, "Who sees which study") show one institution's studies only: "ohif-bridge demo login
+#   (restricted): <user>:<password>"; then the audit trail's file.
 #   environment: DEMO_HTTP_PORT (8080), DEMO_HTTPS_PORT (8443), DEMO_MANAGEMENT_PORT (9990, WildFly),
 #                DEMO_CONTEXT (ohif-bridge), DEMO_DATA_SOURCE (dicom-web, or dicom-json),
 #                DEMO_SERVER (tomcat or wildfly), DEMO_HTTPS (1 = on), DEMO_KEYCLOAK (1 = on),
@@ -31,7 +33,7 @@ for arg in "$@"; do
     --https) HTTPS=1 ;;
     --keycloak) KEYCLOAK=1 ;;
     --cluster) exec "$(dirname "$0")/demo-cluster.sh" ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) die "unknown option $arg (try --help)" ;;
   esac
 done
@@ -101,6 +103,11 @@ else
   DEMO_USER=demo
   [ -s "$DEMO/demo-user.pass" ] || (umask 077 && od -An -N9 -tx1 /dev/urandom | tr -d ' \n' >"$DEMO/demo-user.pass")
   LOGIN="$DEMO_USER:$(cat "$DEMO/demo-user.pass")"
+  # a second user whom the demo's access rules show one institution's studies only
+  RESTRICTED_USER=jfk
+  [ -s "$DEMO/restricted-user.pass" ] || (umask 077 && od -An -N9 -tx1 /dev/urandom | tr -d ' \n' >"$DEMO/restricted-user.pass")
+  RESTRICTED_LOGIN="$RESTRICTED_USER:$(cat "$DEMO/restricted-user.pass")"
+  demo_rules "$DEMO/study-rules.json"
 fi
 
 # a self-signed certificate for localhost and 127.0.0.1 (demo only), its password readable by us only
@@ -138,8 +145,10 @@ PROPS
   <Parameter name=\"ohifbridge.OidcClientId\" value=\"ohif-bridge\" override=\"false\"/>
   <Parameter name=\"ohifbridge.OidcClientSecretFile\" value=\"$DEMO/oidc-client.secret\" override=\"false\"/>"
   else
-    SIGN_ON="<!-- SignOn=container (the default): BASIC against conf/tomcat-users.xml -->"
-    demo_users "$TOMCAT_HOME/conf/tomcat-users.xml" "$DEMO_USER" "$DEMO/demo-user.pass"
+    SIGN_ON="<!-- SignOn=container (the default): BASIC against conf/tomcat-users.xml -->
+  <Parameter name=\"ohifbridge.StudyRulesFile\" value=\"$DEMO/study-rules.json\" override=\"false\"/>"
+    demo_users "$TOMCAT_HOME/conf/tomcat-users.xml" "$DEMO_USER" "$DEMO/demo-user.pass" \
+      "$RESTRICTED_USER" "$DEMO/restricted-user.pass"
   fi
   # the settings, as a hospital admin would give them: a context file (see README, "Configuration")
   cat >"$TOMCAT_HOME/conf/Catalina/localhost/$CONTEXT.xml" <<XML
@@ -158,8 +167,12 @@ else
   prepare_wildfly "$DEMO"
   # the demo user in WildFly's ApplicationRealm (groups become roles), as add-user.sh is meant to be used
   # (a second run finds it there already, with the same password)
-  [ "$KEYCLOAK" = 1 ] || "$WILDFLY_HOME/bin/add-user.sh" -a -s -u "$DEMO_USER" -p "$(cat "$DEMO/demo-user.pass")" \
-    -g ohif-viewer,ohif-admin,ohif-metrics >/dev/null 2>&1 || true
+  if [ "$KEYCLOAK" != 1 ]; then
+    "$WILDFLY_HOME/bin/add-user.sh" -a -s -u "$DEMO_USER" -p "$(cat "$DEMO/demo-user.pass")" \
+      -g ohif-viewer,ohif-admin,ohif-metrics,radiology >/dev/null 2>&1 || true
+    "$WILDFLY_HOME/bin/add-user.sh" -a -s -u "$RESTRICTED_USER" -p "$(cat "$DEMO/restricted-user.pass")" \
+      -g ohif-viewer,jfk-imaging >/dev/null 2>&1 || true
+  fi
   start_wildfly "$DEMO/wildfly.log" "$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT"
   SERVER_PID="$WILDFLY_PID"
   SERVER_LOG="$WILDFLY_HOME/standalone/log/server.log"
@@ -179,6 +192,7 @@ oidc.client.id=ohif-bridge
 oidc.client.secret=$( [ "$KEYCLOAK" = 1 ] && cat "$DEMO/oidc-client.secret" )
 oidc.ssl.required=NONE
 oidc.deployment=$CONTEXT.war
+study.rules.file=$( [ "$KEYCLOAK" != 1 ] && echo "$DEMO/study-rules.json" )
 PROPS
 )
   wildfly_cli "$MGMT_PORT" --properties="$props" --file="$ROOT/wildfly-config/settings.cli"
@@ -211,5 +225,11 @@ if [ "$HTTPS" = 1 ]; then
 fi
 echo "ohif-bridge ready: $URL"
 echo "ohif-bridge demo login: $LOGIN"
+if [ -n "${RESTRICTED_LOGIN:-}" ]; then
+  list="$(curl -sf -u "$RESTRICTED_LOGIN" "http://127.0.0.1:$HTTP_PORT/$CONTEXT/")" || list=""
+  grep -q "RT ANKLE" <<<"$list" && ! grep -q "BRAIN" <<<"$list" \
+    || die "the restricted demo user does not see exactly the JFK Imaging Center's studies; see $SERVER_LOG"
+  echo "ohif-bridge demo login (restricted): $RESTRICTED_LOGIN"
+fi
 echo "ohif-bridge audit trail: $AUDIT_LOG"
 wait "$SERVER_PID"

@@ -168,19 +168,35 @@ launch_orthanc() {
   die "Orthanc did not answer on 127.0.0.1:$http"
 }
 
-# demo_users FILE USER PASSWORD_FILE: a tomcat-users.xml with one user holding the viewer, admin and metrics roles
-# (readable by us only).
+# demo_users FILE USER PASSWORD_FILE [RESTRICTED_USER RESTRICTED_PASSWORD_FILE]: a tomcat-users.xml with one user
+# holding the viewer, admin and metrics roles (and radiology: every study under the demo's access rules), and
+# optionally one who sees one institution's studies only (viewer and jfk-imaging)
 demo_users() {
+  local restricted=""
+  [ -n "${4:-}" ] && restricted="<role rolename=\"jfk-imaging\"/>
+  <user username=\"$4\" password=\"$(cat "$5")\" roles=\"ohif-viewer,jfk-imaging\"/>"
   (umask 077 && cat >"$1" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
   <role rolename="ohif-viewer"/>
   <role rolename="ohif-admin"/>
   <role rolename="ohif-metrics"/>
-  <user username="$2" password="$(cat "$3")" roles="ohif-viewer,ohif-admin,ohif-metrics"/>
+  <role rolename="radiology"/>
+  <user username="$2" password="$(cat "$3")" roles="ohif-viewer,ohif-admin,ohif-metrics,radiology"/>
+  $restricted
 </tomcat-users>
 XML
 )
+}
+
+# demo_rules FILE: the demo's access rules (README, "Who sees which study"): radiology sees every study, jfk-imaging
+# the studies of one of the samples' institutions
+demo_rules() {
+  cat >"$1" <<'JSON'
+{"rules": [
+  {"name": "Radiology: every study", "role": "radiology", "studies": "all"},
+  {"name": "JFK Imaging Center", "role": "jfk-imaging", "studies": {"InstitutionName": "JFK IMAGING CENTER"}}]}
+JSON
 }
 
 # upload_samples URL: POST every sample file (and the CT volume, when built) to Orthanc's REST API

@@ -16,9 +16,10 @@ import org.ohifbridge.orthanc.OrthancNotFoundException;
 /**
  * Whether the caller of a request may see a study named by its StudyInstanceUID, its Orthanc id or one of its
  * instances. Unrestricted callers pass without a word to Orthanc; for the others the study's facts are asked of
- * Orthanc's index and kept {@value #TTL_SECONDS} s. A study Orthanc does not know passes (the route then answers as
- * for any unknown study); a study no rule opens is hidden: the routes answer as if it did not exist. Each decision is
- * noted for the audit: the rule that opened the study, or that none did.
+ * Orthanc's index and kept {@value #TTL_SECONDS} s. A study no rule opens is hidden, and a study Orthanc does not have
+ * is not seen either: the routes answer both as an unknown study, so one that arrives between the question and the
+ * answer is not served unchecked. Each decision on a known study is noted for the audit: the rule that opened it, or
+ * that none did.
  */
 @ApplicationScoped
 public class StudyGate {
@@ -39,11 +40,7 @@ public class StudyGate {
 
     /** @param uid a StudyInstanceUID (already checked as one) */
     public boolean seesUid(ServletRequest request, String uid) {
-        return sees(request, "u:" + uid, () -> {
-            JsonNode found = orthanc.findStudies(Map.of("StudyInstanceUID", uid), true, 2);
-            return found.isArray() && found.size() == 1 ? Optional.of(StudyFacts.ofOrthanc(found.get(0)))
-                    : Optional.empty();
-        });
+        return decideUid(request, uid) == Decision.VISIBLE;
     }
 
     /** @param studyId an Orthanc study id */
@@ -69,38 +66,55 @@ public class StudyGate {
         }
     }
 
-    /** The rule that opens an already fetched study to the caller, noted for the audit; empty: hidden. */
-    public Optional<StudyRule> opener(ServletRequest request, StudyFacts study) {
-        StudyScope scope = StudyScope.of(request);
-        if (scope.unrestricted()) {
-            return Optional.of(EVERYONE);
-        }
-        return scope.opener(study);
+    /** What the rules make of a study for one caller. */
+    public enum Decision {
+        /** a rule (or a grant) opens it, or no rules apply */
+        VISIBLE,
+        /** Orthanc has it, and nothing opens it to the caller */
+        HIDDEN,
+        /** Orthanc does not have it (now) */
+        UNKNOWN
     }
 
-    private static final StudyRule EVERYONE = new StudyRule("no rules", "", true, Map.of());
+    /**
+     * The decision on a study named by StudyInstanceUID. {@link #seesUid} is true for {@link Decision#VISIBLE} only: an
+     * unknown study is answered as unknown whatever happens next (one that arrives meanwhile is decided then).
+     */
+    public Decision decideUid(ServletRequest request, String uid) {
+        return decide(request, "u:" + uid, () -> {
+            JsonNode found = orthanc.findStudies(Map.of("StudyInstanceUID", uid), true, 2);
+            return found.isArray() && found.size() == 1 ? Optional.of(StudyFacts.ofOrthanc(found.get(0)))
+                    : Optional.empty();
+        });
+    }
 
     private boolean sees(ServletRequest request, String key, Supplier<Optional<StudyFacts>> lookup) {
+        return decide(request, key, lookup) == Decision.VISIBLE;
+    }
+
+    private Decision decide(ServletRequest request, String key, Supplier<Optional<StudyFacts>> lookup) {
         StudyScope scope = StudyScope.of(request);
         if (scope.unrestricted()) {
-            return true;
+            return Decision.VISIBLE;
         }
         Optional<StudyFacts> facts = cache.get(key);
         if (facts == null) {
             facts = lookup.get();
-            cache.put(key, facts);
+            if (facts.isPresent()) { // an unknown study is asked again: it may arrive any moment
+                cache.put(key, facts);
+            }
         }
         if (facts.isEmpty()) {
-            return true; // unknown to Orthanc: the route says so itself
+            return Decision.UNKNOWN; // the route answers as for an unknown study: it is one
         }
         Optional<StudyRule> rule = scope.opener(facts.get());
         AuditNote note = AuditNote.of(request);
         if (rule.isPresent()) {
             note.access(rule.get() == StudyScope.EMERGENCY_GRANT ? "emergency grant" : "rule: " + rule.get().name());
-            return true;
+            return Decision.VISIBLE;
         }
         note.access(AuditNote.HIDDEN + ": no rule of the user's roles opens the study");
-        return false;
+        return Decision.HIDDEN;
     }
 
     private static Optional<StudyFacts> known(Supplier<JsonNode> study) {

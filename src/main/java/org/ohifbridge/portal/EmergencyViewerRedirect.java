@@ -70,7 +70,7 @@ public class EmergencyViewerRedirect extends HttpFilter {
         String[] list = uids.split(",", MAX_UIDS + 1);
         for (int i = 0; i < Math.min(list.length, MAX_UIDS); i++) {
             String uid = list[i].strip();
-            if (UID.matcher(uid).matches() && !gate.seesUid(request, uid)) {
+            if (UID.matcher(uid).matches() && gate.decideUid(request, uid) == StudyGate.Decision.HIDDEN) {
                 return Optional.of(uid);
             }
         }

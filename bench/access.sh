@@ -68,12 +68,7 @@ n_open="$(curl -sf -H "$AUTH" "http://127.0.0.1:$HTTP/open-access/$QUERY" | pyth
 n_rules="$(curl -sf -H "$AUTH" "http://127.0.0.1:$HTTP/three-rules/$QUERY" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 BRAIN=0.0.0.0.2.8811.20010413115754.12432
 META="dicom-web/studies/$BRAIN/series"
-rps() { # URL
-  local out
-  out="$(wrk -t2 -c"$CONNS" -d"${SECS}s" -H "$AUTH" -H 'Accept: application/dicom+json' "$1")"
-  grep -q 'Non-2xx' <<<"$out" && log "non-2xx answers for $1: $(grep Non-2xx <<<"$out")"
-  awk '/^Requests\/sec/ {print $2}' <<<"$out"
-}
+rps() { BENCH_SECONDS="$SECS" BENCH_CONNECTIONS="$CONNS" wrk_rps "$1" "$AUTH" 'Accept: application/dicom+json'; }
 declare -A R
 for round in $(seq 1 "$ROUNDS"); do
   for ctx in open-access three-rules; do
@@ -81,7 +76,6 @@ for round in $(seq 1 "$ROUNDS"); do
     R["series|$ctx|$round"]="$(rps "http://127.0.0.1:$HTTP/$ctx/$META")"
   done
 done
-mean() { local s=0 n=0 v; for v in "$@"; do s=$(awk -v a="$s" -v b="$v" 'BEGIN {print a+b}'); n=$((n + 1)); done; awk -v a="$s" -v n="$n" 'BEGIN {printf "%.1f", a/n}'; }
 printf '\nrequests/s (mean of %s rounds of %s s, %s connections); %s studies in Orthanc, %s of them open to the\n' \
   "$ROUNDS" "$SECS" "$CONNS" "$n_open" "$n_rules"
 printf 'user with the three rules (overlapping: one study may match several)\n'

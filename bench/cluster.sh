@@ -73,12 +73,7 @@ FILE_PATH="instances/$FRAME/file"
 for lb in $LB1 $LB2; do  # warm: every node builds or reads the document once
   for _ in 1 2 3 4; do curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:$lb/ohif-bridge/$JSON_PATH" >/dev/null; done
 done
-rps() { # URL [header]
-  local out
-  if [ -n "${2:-}" ]; then out="$(wrk -t2 -c"$CONNS" -d"${SECS}s" -H "$2" "$1")"; else out="$(wrk -t2 -c"$CONNS" -d"${SECS}s" "$1")"; fi
-  grep -q 'Non-2xx' <<<"$out" && { log "non-2xx answers for $1: $(grep Non-2xx <<<"$out")"; }
-  awk '/^Requests\/sec/ {print $2}' <<<"$out"
-}
+rps() { BENCH_SECONDS="$SECS" BENCH_CONNECTIONS="$CONNS" wrk_rps "$@"; }
 declare -A R
 for round in $(seq 1 "$ROUNDS"); do
   for lb in $LB1 $LB2; do
@@ -86,7 +81,6 @@ for round in $(seq 1 "$ROUNDS"); do
     R["file|$lb|$round"]="$(rps "http://127.0.0.1:$lb/ohif-bridge/$FILE_PATH")"
   done
 done
-mean() { local s=0 n=0 v; for v in "$@"; do s=$(awk -v a="$s" -v b="$v" 'BEGIN {print a+b}'); n=$((n + 1)); done; awk -v a="$s" -v n="$n" 'BEGIN {printf "%.1f", a/n}'; }
 printf '\n1. through HAProxy, requests/s (mean of %s rounds of %s s, %s connections)\n' "$ROUNDS" "$SECS" "$CONNS"
 printf '%-34s %12s %12s %14s\n' "" "1 replica" "2 replicas" "2 / 1"
 for kind in json file; do

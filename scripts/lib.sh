@@ -189,6 +189,19 @@ XML
 )
 }
 
+# mean NUMBER...: their mean, one decimal (benchmarks)
+mean() { local s=0 n=0 v; for v in "$@"; do s=$(awk -v a="$s" -v b="$v" 'BEGIN {print a+b}'); n=$((n + 1)); done; awk -v a="$s" -v n="$n" 'BEGIN {printf "%.1f", a/n}'; }
+
+# wrk_rps URL [HEADER...]: requests/s of one wrk run of BENCH_SECONDS (10) s with BENCH_CONNECTIONS (32) connections
+# on 2 threads; non-2xx answers are logged
+wrk_rps() {
+  local url="$1" out h args=(); shift
+  for h in "$@"; do args+=(-H "$h"); done
+  out="$(wrk -t2 -c"${BENCH_CONNECTIONS:-32}" -d"${BENCH_SECONDS:-10}s" "${args[@]}" "$url")"
+  grep -q 'Non-2xx' <<<"$out" && log "non-2xx answers for $url: $(grep Non-2xx <<<"$out")"
+  awk '/^Requests\/sec/ {print $2}' <<<"$out"
+}
+
 # demo_rules FILE: the demo's access rules (README, "Who sees which study"): radiology sees every study, jfk-imaging
 # the studies of one of the samples' institutions
 demo_rules() {

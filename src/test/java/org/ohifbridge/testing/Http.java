@@ -31,23 +31,17 @@ public final class Http {
 
     /** A POST with a body, headers as name, value, name, value … */
     public static HttpResponse<byte[]> post(URL base, String path, byte[] body, String... headers) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return send(URI.create(base.toString() + path), "POST", HttpRequest.BodyPublishers.ofByteArray(body), headers);
     }
 
     /** Any method, no body, headers as name, value, name, value … */
     public static HttpResponse<byte[]> send(String method, URI uri, String... headers) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody());
+        return send(uri, method, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    private static HttpResponse<byte[]> send(URI uri, String method, HttpRequest.BodyPublisher body, String... headers)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).method(method, body);
         if (headers.length > 0) {
             b.headers(headers);
         }

@@ -504,7 +504,7 @@ start_haproxy() {
   mkdir -p "$dir"
   {
     printf 'global\n    maxconn 1024\ndefaults\n    mode http\n    timeout connect 2s\n    timeout client 120s\n'
-    printf '    timeout server 120s\n    retries 2\n    option redispatch\n'
+    printf '    timeout server 120s\n    retries 2\n    option redispatch\n    retry-on all-retryable-errors\n'
     printf 'frontend replicas_in\n    bind 127.0.0.1:%s\n    default_backend replicas\n' "$port"
     printf 'backend replicas\n    balance roundrobin\n    cookie OHIFBRIDGE_NODE insert indirect nocache httponly\n'
     printf '    option httpchk GET /%s/health/ready\n' "$context"

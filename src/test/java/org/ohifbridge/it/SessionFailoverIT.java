@@ -21,7 +21,9 @@ import org.ohifbridge.testing.Samples;
  * WildFly, two nodes on {@code standalone-ha.xml} (Infinispan sessions, JGroups over TCP on loopback). The WAR in {@code oidc} mode on both,
  * HAProxy in front (sessions sticky while their node lives), Keycloak as the provider. A viewer signs on, reads a
  * study through the load balancer, the other node is asked directly that it knows the session, the session's node is
- * killed (SIGKILL), and the next images load on the other node with the same session: no new sign-on.
+ * killed (SIGKILL), and the next images load on the other node with the same session: no new sign-on. On Tomcat an
+ * HTTP client plays the browser (Keycloak's real form, cookies, redirects); on WildFly Chromium does, and the viewer
+ * renders the study again after the kill.
  */
 class SessionFailoverIT {
     /** The load balancer's port: the test realm lets Keycloak send browsers back to it (src/test/keycloak). */
@@ -116,7 +118,7 @@ class SessionFailoverIT {
             n2.start();
             Await.until("the two nodes in one cluster view", Duration.ofSeconds(60), Duration.ofMillis(500),
                     () -> n1.log().contains("Node node2 joined the cluster"));
-            failover("wildfly", new Nodes() {
+            failoverInChromium("wildfly", new Nodes() {
                 public void kill(int node) throws Exception {
                     (node == 0 ? n1 : n2).kill();
                 }
@@ -185,6 +187,69 @@ class SessionFailoverIT {
             assertTrue(!log.contains("NotSerializableException") && !log.contains("not serializable"),
                     "everything in the session replicates");
         }
+    }
+
+    /**
+     * The same in Chromium (WildFly: the browser scenario runs on one server, the HTTP one on the other): Keycloak's
+     * login form through the balancer, the viewer renders the MR brain, the other node is asked directly with the
+     * browser's cookies that it knows the session, the session's node is killed, and the viewer, loaded again, renders
+     * on the other node without ever showing Keycloak's page.
+     */
+    private static void failoverInChromium(String server, Nodes dying, List<String> nodes) throws Exception {
+        org.openqa.selenium.WebDriver browser = Chromium.start();
+        try (TestHaproxy lb = new TestHaproxy(CONTEXT, nodes, LB_PORT)) {
+            String viewer = lb.url(CONTEXT) + "ohif/viewer?StudyInstanceUIDs=" + Samples.BRAIN_UID;
+            browser.get(viewer);
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("username")));
+            browser.findElement(org.openqa.selenium.By.id("username")).sendKeys("viewer");
+            browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("viewer-pw");
+            browser.findElement(org.openqa.selenium.By.id("kc-login")).click();
+            rendered(browser, viewer, "before the kill");
+            String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+            int stuckTo = Integer.parseInt(browser.manage().getCookieNamed(TestHaproxy.NODE_COOKIE).getValue().substring(1));
+            String cookies = "JSESSIONID=" + session;
+            HttpResponse<byte[]> direct = org.ohifbridge.testing.Http.send("GET", java.net.URI.create("http://"
+                    + nodes.get(1 - stuckTo) + "/" + CONTEXT + "/dicom-web/studies/" + Samples.BRAIN_UID + "/series"),
+                    "Cookie", cookies, "Accept", "application/dicom+json");
+            assertEquals(200, direct.statusCode(), "the other node knows the browser's session before the kill");
+
+            dying.kill(stuckTo);
+            long t0 = System.nanoTime();
+            browser.get(viewer);
+            rendered(browser, viewer, "after the kill");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            String after = browser.manage().getCookieNamed("JSESSIONID").getValue();
+            assertEquals(session.contains(".") ? session.substring(0, session.indexOf('.')) : session,
+                    after.contains(".") ? after.substring(0, after.indexOf('.')) : after, "the same session carries on");
+            assertEquals("r" + (1 - stuckTo), browser.manage().getCookieNamed(TestHaproxy.NODE_COOKIE).getValue(),
+                    "now on the other node");
+            Chromium.screenshot(browser, "failover-" + server + "-after-kill");
+            System.out.println("[SessionFailoverIT] " + server + " in Chromium: node " + (stuckTo + 1)
+                    + " (the session's) killed; the viewer rendered the MR brain again on the other node in " + ms
+                    + " ms, same session, no sign-on page");
+            String log = dying.log();
+            assertTrue(!log.contains("NotSerializableException") && !log.contains("not serializable"),
+                    "everything in the session replicates");
+        } finally {
+            Chromium.stop(browser);
+        }
+    }
+
+    /** Waits until the viewer at {@code viewer} shows the image; fails if Keycloak's sign-on page shows instead. */
+    private static void rendered(org.openqa.selenium.WebDriver browser, String viewer, String when) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(90))
+                .pollingEvery(Duration.ofMillis(250)).until(d -> {
+                    if (d.getCurrentUrl().startsWith(Keycloak.issuer()) && when.startsWith("after")) {
+                        throw new AssertionError("Keycloak's sign-on page " + when + ": " + d.getCurrentUrl());
+                    }
+                    if (!d.getCurrentUrl().startsWith(viewer.substring(0, viewer.indexOf('?')))) {
+                        return null;
+                    }
+                    long n = Chromium.brightPerCanvas(d).stream().mapToLong(Long::longValue).max().orElse(0);
+                    return n > 2000 ? n : null;
+                });
     }
 
     /** The last value a cookie was set to. */

@@ -42,6 +42,7 @@ final class TestHaproxy implements AutoCloseable {
                     timeout server 60s
                     retries 2
                     option redispatch
+                    retry-on all-retryable-errors
                 frontend replicas_in
                     bind 127.0.0.1:%d
                     default_backend replicas

@@ -71,6 +71,8 @@ class StudyAccessBrowserIT extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user + "-pw");
         browser.findElement(By.id("kc-login")).click();
+        // back on the WAR's pages (Keycloak's own page has an h1 too)
+        wait.until(d -> d.getCurrentUrl().startsWith(base.toString()));
     }
 
     /** Forgets every sign-on: the WAR's session and Keycloak's (both on 127.0.0.1: cookies do not care for ports). */

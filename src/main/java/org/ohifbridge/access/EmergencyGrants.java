@@ -16,8 +16,8 @@ import org.ohifbridge.config.Settings;
 
 /**
  * Emergency access granted on this replica: a user who stated why may see one study they are otherwise not allowed, for
- * {@code EmergencyMinutes}. Kept in memory, newest last, at most {@value #MAX_KEPT} (expired ones leave first, then the
- * oldest); a user holds at most {@value #MAX_PER_USER} at once. Every grant is an audit event ({@code emergency-access})
+ * {@code EmergencyMinutes}. Kept in memory, newest last, at most {@value #MAX_KEPT} (the oldest leave first);
+ * a user holds at most {@value #MAX_PER_USER} at once. Every grant is an audit event ({@code emergency-access})
  * as well, which with a database is the cluster's record.
  */
 @ApplicationScoped
@@ -36,7 +36,10 @@ public class EmergencyGrants {
 
     private final Duration grantFor;
     private final Clock clock;
+    /** Every grant kept, for review. */
     private final Deque<Grant> grants = new ArrayDeque<>();
+    /** Each user's grants that had not ended at their last grant: what {@link #active} reads on every request. */
+    private final java.util.Map<String, List<Grant>> byUser = new java.util.HashMap<>();
 
     /** For CDI's client proxy only. */
     protected EmergencyGrants() {
@@ -79,33 +82,34 @@ public class EmergencyGrants {
             throw new IllegalArgumentException(why);
         }
         Instant now = clock.instant();
-        prune(now);
-        List<Grant> mine = new ArrayList<>();
-        for (Grant g : grants) {
-            if (g.user().equals(user) && g.activeAt(now)) {
-                mine.add(g);
-            }
-        }
+        List<Grant> mine = byUser.computeIfAbsent(user, u -> new ArrayList<>());
+        mine.removeIf(g -> !g.activeAt(now));
         if (mine.size() >= MAX_PER_USER) {
             throw new IllegalStateException("at most " + MAX_PER_USER + " emergency grants at once");
         }
         Grant g = new Grant(user, studyUid, reason.strip(), now, now.plus(grantFor));
+        mine.add(g);
         grants.addLast(g);
-        while (grants.size() > MAX_KEPT) {
-            grants.removeFirst();
+        while (grants.size() > MAX_KEPT) { // the oldest leaves the review list (and, if still running, ends)
+            Grant old = grants.removeFirst();
+            List<Grant> theirs = byUser.get(old.user());
+            if (theirs != null && theirs.remove(old) && theirs.isEmpty()) {
+                byUser.remove(old.user());
+            }
         }
         return g;
     }
 
     /** The studies {@code user} holds a grant for now. */
     public synchronized Set<String> active(String user) {
-        if (user == null || grants.isEmpty()) {
+        List<Grant> mine = user == null ? null : byUser.get(user);
+        if (mine == null) {
             return Set.of();
         }
         Instant now = clock.instant();
         Set<String> out = new TreeSet<>();
-        for (Grant g : grants) {
-            if (g.user().equals(user) && g.activeAt(now)) {
+        for (Grant g : mine) {
+            if (g.activeAt(now)) {
                 out.add(g.studyUid());
             }
         }
@@ -119,10 +123,5 @@ public class EmergencyGrants {
             out.add(it.next());
         }
         return out;
-    }
-
-    private void prune(Instant now) {
-        // expired grants a day old leave first; the review page keeps the rest
-        grants.removeIf(g -> g.until().plus(Duration.ofDays(1)).isBefore(now) && grants.size() > MAX_KEPT / 2);
     }
 }

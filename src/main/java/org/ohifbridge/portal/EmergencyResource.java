@@ -1,5 +1,6 @@
 package org.ohifbridge.portal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,11 +62,12 @@ public class EmergencyResource {
     public Response ask(@QueryParam("study") String uid, @Context HttpServletRequest request) {
         PortalPages pages = PortalPages.of(publicPaths.of(request), settings.dataSource());
         try {
-            Optional<StudySummary> study = eligible(uid, request);
+            Optional<JsonNode> found = eligible(uid, request);
+            Optional<StudySummary> study = found.flatMap(StudySummary::fromOrthanc);
             if (study.isEmpty()) {
                 return notFound(pages);
             }
-            if (StudyScope.of(request).opener(facts(uid)).isPresent()) {
+            if (StudyScope.of(request).opener(StudyFacts.ofOrthanc(found.get())).isPresent()) {
                 return viewer(pages, study.get()); // open to them already (a rule, or a grant)
             }
             return HtmlPages.page(200, pages.emergency(uid, minutes(), "", "", user(request))).build();
@@ -80,7 +82,7 @@ public class EmergencyResource {
                           @Context HttpServletRequest request) {
         PortalPages pages = PortalPages.of(publicPaths.of(request), settings.dataSource());
         try {
-            Optional<StudySummary> study = eligible(uid, request);
+            Optional<StudySummary> study = eligible(uid, request).flatMap(StudySummary::fromOrthanc);
             if (study.isEmpty()) {
                 return notFound(pages);
             }
@@ -107,18 +109,17 @@ public class EmergencyResource {
         }
     }
 
-    /** The study, when the caller may ask for emergency access to it: rules in force, their role, a study Orthanc has. */
-    private Optional<StudySummary> eligible(String uid, HttpServletRequest request) {
+    /**
+     * The study as Orthanc's index has it, when the caller may ask for emergency access to it: rules in force, their
+     * role, a study Orthanc has.
+     */
+    private Optional<JsonNode> eligible(String uid, HttpServletRequest request) {
         if (!settings.studyRules().configured() || request.getRemoteUser() == null
                 || !request.isUserInRole(settings.emergency().role()) || uid == null || !UID.matcher(uid).matches()) {
             return Optional.empty();
         }
         var found = orthanc.findStudies(Map.of("StudyInstanceUID", uid), true, 2);
-        return found.size() == 1 ? StudySummary.fromOrthanc(found.get(0)) : Optional.empty();
-    }
-
-    private StudyFacts facts(String uid) {
-        return StudyFacts.ofOrthanc(orthanc.findStudies(Map.of("StudyInstanceUID", uid), true, 2).path(0));
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     private Response viewer(PortalPages pages, StudySummary study) {

@@ -19,7 +19,10 @@ import org.ohifbridge.orthanc.OrthancUnavailableException;
 
 /** The archive-wide QIDO-RS searches of a caller whose access rules open only some studies. */
 final class RestrictedSearches {
-    /** Most bytes read of one of Orthanc's answers to a merged search (1,000 studies take well under 2 MB). */
+    /**
+     * Most bytes read of Orthanc's answers to the searches of one merged search, all rules together (1,000 studies take
+     * well under 2 MB), so that a user with many rules cannot make one request hold one answer per rule at full size.
+     */
     static final long MAX_ANSWER_BYTES = 32L << 20;
     private static final byte[] MARKER = OrthancApi.DICOM_WEB_MARKER.getBytes(StandardCharsets.US_ASCII);
 
@@ -30,6 +33,7 @@ final class RestrictedSearches {
     static Response studies(OrthancApi orthanc, HttpServletRequest request, StudyScope scope, String publicDicomWeb) {
         RestrictedStudySearch search = new RestrictedStudySearch(QueryEncoding.canonical(request.getQueryString()));
         List<JsonNode> answers = new ArrayList<>();
+        long budget = MAX_ANSWER_BYTES;
         for (String q : search.queries(scope.rules(), scope.granted())) {
             String query = UpstreamQuery.of("studies", q);
             try (Response r = orthanc.dicomWeb("studies", query, ForwardedHeaders.request(
@@ -39,10 +43,11 @@ final class RestrictedSearches {
                             null);
                 }
                 try (InputStream in = r.readEntity(InputStream.class)) {
-                    byte[] body = in == null ? new byte[0] : in.readNBytes((int) MAX_ANSWER_BYTES + 1);
-                    if (body.length > MAX_ANSWER_BYTES) {
-                        throw new OrthancUnavailableException("Orthanc's answer to a study search is too large", null);
+                    byte[] body = in == null ? new byte[0] : in.readNBytes((int) budget + 1);
+                    if (body.length > budget) {
+                        throw new OrthancUnavailableException("Orthanc's answers to a study search are too large", null);
                     }
+                    budget -= body.length;
                     answers.add(body.length == 0 ? null : Json.MAPPER.readTree(body));
                 }
             } catch (java.io.IOException e) {
